@@ -1,0 +1,1 @@
+"""Builders: one per document kind, model → Markdown (Jinja2) → document tree."""

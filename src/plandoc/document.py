@@ -1,0 +1,243 @@
+"""The format-free document tree: one closed set of block and inline kinds that every writer walks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass
+class Text:
+    """Literal text; writers never interpret it as markup."""
+
+    text: str
+
+
+@dataclass
+class Strong:
+    """Bold."""
+
+    children: list[Inline]
+
+
+@dataclass
+class Emphasis:
+    """Italic."""
+
+    children: list[Inline]
+
+
+@dataclass
+class Link:
+    """A hyperlink with visible children."""
+
+    url: str
+    children: list[Inline]
+
+
+@dataclass
+class LineBreak:
+    """A hard line break inside a paragraph or cell."""
+
+
+Inline = Text | Strong | Emphasis | Link | LineBreak
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass
+class Heading:
+    """A heading; `number` ("2.1") is computed once by the builder so every format agrees."""
+
+    level: int
+    children: list[Inline]
+    number: str | None = None
+    #: False for headings that must not appear in the TOC / bookmarks (e.g. on the cover).
+    outlined: bool = True
+
+
+@dataclass
+class Paragraph:
+    """A paragraph; `style` is a semantic role ("lead", "note", "caption"), never a font."""
+
+    children: list[Inline]
+    style: str | None = None
+
+
+@dataclass
+class BulletList:
+    """Unordered list; each item is a list of blocks."""
+
+    items: list[list[Block]]
+
+
+@dataclass
+class OrderedList:
+    """Numbered list; each item is a list of blocks."""
+
+    items: list[list[Block]]
+    start: int = 1
+
+
+Align = Literal["left", "right", "center"]
+Cell = list[Inline]
+
+
+@dataclass
+class Table:
+    """A table with one header row; when `totals` is set the last row is a sum row."""
+
+    header: list[Cell]
+    rows: list[list[Cell]]
+    align: list[Align]
+    totals: bool = False
+    caption: list[Inline] = field(default_factory=list)
+    #: Semantic role ("version", "goals", "budget"), mapped to a style by each writer.
+    style: str | None = None
+    #: Relative column widths (same length as header), or empty for automatic.
+    widths: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Series:
+    """One data series of a chart."""
+
+    name: str
+    values: list[float]
+
+
+@dataclass
+class Chart:
+    """Chart data; writers render it (matplotlib), builders only describe it."""
+
+    kind: Literal["bar", "stacked-bar", "timeline"]
+    categories: list[str]
+    series: list[Series]
+    unit: str = ""
+    title: str = ""
+    #: Localised number formatting and language for the axis labels ("nb" / "nn").
+    lang: str = "nb"
+
+
+@dataclass
+class Image:
+    """A picture file from the input folder (already checked to be inside it)."""
+
+    path: Path
+
+
+@dataclass
+class Figure:
+    """An image or chart with caption and alt text (alt text is required for accessibility)."""
+
+    content: Image | Chart
+    alt: str
+    caption: list[Inline] = field(default_factory=list)
+
+
+@dataclass
+class PageBreak:
+    """Start a new page."""
+
+
+@dataclass
+class TableOfContents:
+    """Where the table of contents goes; writers fill it from the headings."""
+
+    title: str
+
+
+Block = (
+    Heading | Paragraph | BulletList | OrderedList | Table | Figure | PageBreak | TableOfContents
+)
+
+# ---------------------------------------------------------------- document
+
+
+@dataclass
+class Meta:
+    """Everything a cover page, header and document properties need."""
+
+    title: str
+    subtitle: str = ""
+    municipality: str = ""
+    #: BCP 47 tag: "nb-NO" or "nn-NO".
+    language: str = "nb-NO"
+    #: Short running-header text.
+    header: str = ""
+    #: Version block as ordered (label, value) pairs, already localised and formatted.
+    version: list[tuple[str, str]] = field(default_factory=list)
+    #: Document kind, e.g. "omstillingsplan"; used for file names and template choice.
+    kind: str = ""
+    #: Date shown on the cover, already formatted.
+    date: str = ""
+    #: Label texts the writers need (e.g. "Side", "Innhold"), already localised.
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """A whole document: meta plus a flat list of blocks (headings mark the sections)."""
+
+    meta: Meta
+    blocks: list[Block]
+
+    def headings(self) -> list[Heading]:
+        """Every outlined heading in order, including those nested in lists."""
+        return [b for b in walk_blocks(self.blocks) if isinstance(b, Heading) and b.outlined]
+
+    def outline(self) -> list[tuple[int, str]]:
+        """(level, "number title") for each outlined heading: the outline every format must share."""
+        return [(h.level, heading_text(h)) for h in self.headings()]
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def walk_blocks(blocks: list[Block]) -> list[Block]:
+    """All blocks depth-first, list items included."""
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
+        if isinstance(block, BulletList | OrderedList):
+            for item in block.items:
+                out.extend(walk_blocks(item))
+    return out
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    """The text of some inlines without formatting."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append("\n")
+        else:
+            parts.append(plain_text(node.children))
+    return "".join(parts)
+
+
+def heading_text(heading: Heading) -> str:
+    """The heading as shown: number, a space, then the title."""
+    title = plain_text(heading.children)
+    return f"{heading.number} {title}" if heading.number else title
+
+
+def to_data(node: Any) -> Any:
+    """Plain JSON-able data for a tree node, each dataclass tagged with its kind as "type"."""
+    if is_dataclass(node) and not isinstance(node, type):
+        data: dict[str, Any] = {"type": type(node).__name__}
+        for f in fields(node):
+            data[f.name] = to_data(getattr(node, f.name))
+        return data
+    if isinstance(node, list | tuple):
+        return [to_data(x) for x in node]
+    if isinstance(node, dict):
+        return {str(k): to_data(v) for k, v in node.items()}
+    if isinstance(node, Path):
+        return str(node)
+    return node

@@ -1,0 +1,1 @@
+"""Målform: fixed labels per language and Norwegian number and date formatting."""

@@ -1,0 +1,240 @@
+"""The programme model (pydantic v2): what one omstillingsprogram or områdeløft consists of.
+
+Identifiers are English; the Norwegian domain term of each class and field is in its
+docstring, and the Norwegian input keys live in one place, `plandoc.workbook.schema`.
+Every record keeps `refs`, the source of each field, so a rule can point at the cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from plandoc.diagnostics import SourceRef
+
+Language = Literal["bokmål", "nynorsk"]
+ProgrammeKind = Literal["regional omstilling", "områdeløft"]
+Status = Literal["utkast", "til behandling", "vedtatt"]
+GoalLevel = Literal["hovedmål", "effektmål", "delmål"]
+PlpPhase = Literal["forstudie", "forprosjekt", "hovedprosjekt", "ikke PLP"]
+SourceKind = Literal["fylkeskommune", "kommune", "Innovasjon Norge", "stat", "privat", "annet"]
+
+
+class Record(BaseModel):
+    """Base of every model record: `refs` maps a field name to where its value came from.
+
+    `refs` is excluded from dumps and from equality so that the same content read from
+    xlsx and from YAML gives equal models.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+
+    refs: dict[str, SourceRef] = Field(default_factory=dict, exclude=True, repr=False)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record) or type(other) is not type(self):
+            return NotImplemented
+        return self.model_dump() == other.model_dump()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def ref(self, name: str | None = None) -> SourceRef | None:
+        """Source of field `name`, or of the record (its first field) when no name is given."""
+        if name is not None and name in self.refs:
+            return self.refs[name]
+        if name is None and "_row" in self.refs:
+            return self.refs["_row"]
+        return next(iter(self.refs.values()), None)
+
+
+class VersionInfo(Record):
+    """Versjonsblokk: versjon, dato, behandlet i styringsgruppen, vedtatt i kommunestyret, status."""
+
+    version: str = "1.0"
+    date: dt.date | None = None
+    status: Status = "utkast"
+    board_date: dt.date | None = None
+    council_date: dt.date | None = None
+
+
+class ProgrammeInfo(Record):
+    """Programfakta (sheet Program): kommune, fylke, navn, type, periode, målform, tekster."""
+
+    municipality: str
+    municipality_number: str | None = None
+    county: str | None = None
+    name: str
+    kind: ProgrammeKind = "regional omstilling"
+    start_year: int
+    end_year: int
+    language: Language = "bokmål"
+    vision: str | None = None
+    #: Rich text (Markdown) fields below.
+    background: str | None = None
+    analysis_summary: str | None = None
+    organisation_text: str | None = None
+    communication_text: str | None = None
+
+
+class Goal(Record):
+    """Mål: hovedmål, effektmål or delmål, optionally tied to an innsatsområde."""
+
+    id: str
+    level: GoalLevel
+    text: str
+    focus_area: str | None = None
+    indicator: str | None = None
+    baseline: str | None = None
+    target: str | None = None
+    deadline: dt.date | None = None
+
+
+class FocusArea(Record):
+    """Innsatsområde: a prioritised area with its goal statement."""
+
+    id: str
+    name: str
+    goal: str | None = None
+    description: str | None = None  # rich text
+
+
+class Strategy(Record):
+    """Strategi under an innsatsområde."""
+
+    id: str
+    focus_area: str
+    name: str
+    description: str | None = None
+
+
+class Measure(Record):
+    """Tiltak: one year's measure under a strategi, with budget and financing."""
+
+    id: str
+    name: str
+    focus_area: str
+    strategy: str | None = None
+    year: int
+    description: str | None = None
+    result_goal: str | None = None
+    project_goal: str | None = None
+    responsible: str | None = None
+    budget: Decimal
+    #: Omstillingsmidler: the programme's own money for this tiltak.
+    programme_funding: Decimal | None = None
+    #: Annen finansiering: money from other sources.
+    other_funding: Decimal | None = None
+    funding_sources: str | None = None
+    plp_phase: PlpPhase | None = None
+
+
+class BudgetLine(Record):
+    """Budsjettpost: planned use of money in one year, optionally for one innsatsområde."""
+
+    year: int
+    item: str
+    focus_area: str | None = None
+    amount: Decimal
+    note: str | None = None
+
+
+class FundingLine(Record):
+    """Finansiering: money from one source in one year."""
+
+    year: int
+    source: str
+    source_kind: SourceKind = "annet"
+    amount: Decimal
+    note: str | None = None
+
+
+class Role(Record):
+    """Organisasjon: a person in a role in a group (styringsgruppe, administrasjon, …)."""
+
+    group: str
+    role: str
+    name: str
+    represents: str | None = None
+    email: str | None = None
+
+
+class CommunicationItem(Record):
+    """Kommunikasjonsplan: target group, message, channel, timing, owner."""
+
+    audience: str
+    message: str
+    channel: str
+    timing: str | None = None
+    responsible: str | None = None
+    year: int | None = None
+
+
+class ReportedResult(Record):
+    """Resultater fra tidligere år: what a goal or tiltak achieved in a year."""
+
+    year: int
+    target_ref: str
+    indicator: str | None = None
+    planned: str | None = None
+    achieved: str | None = None
+    comment: str | None = None
+
+
+class Programme(Record):
+    """An entire programme as read from one workbook or YAML file."""
+
+    info: ProgrammeInfo
+    version: VersionInfo = Field(default_factory=VersionInfo)
+    goals: list[Goal] = Field(default_factory=list)
+    focus_areas: list[FocusArea] = Field(default_factory=list)
+    strategies: list[Strategy] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    budget: list[BudgetLine] = Field(default_factory=list)
+    funding: list[FundingLine] = Field(default_factory=list)
+    organisation: list[Role] = Field(default_factory=list)
+    communication: list[CommunicationItem] = Field(default_factory=list)
+    results: list[ReportedResult] = Field(default_factory=list)
+    #: The file it was read from (for diagnostics and output naming); not content.
+    source: str = Field(default="", exclude=True)
+
+    # ------------------------------------------------------------ derived views
+
+    @property
+    def years(self) -> list[int]:
+        """Every year of the programme period."""
+        return list(range(self.info.start_year, self.info.end_year + 1))
+
+    def measure_years(self) -> list[int]:
+        """The years that have tiltak (one handlingsplan each)."""
+        return sorted({m.year for m in self.measures})
+
+    def focus_area(self, area_id: str) -> FocusArea | None:
+        return next((a for a in self.focus_areas if a.id == area_id), None)
+
+    def strategies_of(self, area_id: str) -> list[Strategy]:
+        return [s for s in self.strategies if s.focus_area == area_id]
+
+    def measures_of(
+        self, area_id: str | None = None, year: int | None = None, strategy: str | None = None
+    ) -> list[Measure]:
+        return [
+            m for m in self.measures
+            if (area_id is None or m.focus_area == area_id)
+            and (year is None or m.year == year)
+            and (strategy is None or m.strategy == strategy)
+        ]
+
+    def goals_of(self, level: GoalLevel | None = None, area_id: str | None = None) -> list[Goal]:
+        return [
+            g for g in self.goals
+            if (level is None or g.level == level) and (area_id is None or g.focus_area == area_id)
+        ]
+
+    def budget_total(self, year: int | None = None) -> Decimal:
+        return sum((b.amount for b in self.budget if year is None or b.year == year), Decimal(0))
+
+    def funding_total(self, year: int | None = None) -> Decimal:
+        return sum((f.amount for f in self.funding if year is None or f.year == year), Decimal(0))

@@ -1,0 +1,1 @@
+"""Readers: turn .xlsx and .yaml input files into raw records with source references."""

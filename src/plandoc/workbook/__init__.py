@@ -1,0 +1,1 @@
+"""The input workbooks: schema, blank templates and export (xlsx ↔ yaml)."""

@@ -1,0 +1,300 @@
+"""The programme workbook's declarative schema: sheets, columns, Norwegian keys and help texts.
+
+This one table drives the xlsx reader, the YAML reader (same Norwegian keys), the blank
+template, the xlsx ↔ yaml converter and the model mapping, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ColumnType = Literal[
+    "text",    # one line of plain text
+    "rich",    # Markdown: bold, italics, lists, links
+    "int",     # a whole number
+    "year",    # a year, 1990–2100
+    "amount",  # kroner: accepts "1 250 000", "kr 300 000", "1,5"
+    "date",    # Excel date, "12.10.2017" or "2017-10-12"
+    "choice",  # one of `choices`
+    "ref",     # an id in another sheet (`ref_to`)
+    "value",   # an indicator value: number or short text, kept as text
+]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table sheet, or one row of a form sheet."""
+
+    key: str            # YAML key (Norwegian, lower case)
+    header: str         # header text in the workbook
+    field: str          # attribute name in the model record
+    type: ColumnType = "text"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref_to: str | None = None  # sheet key whose "id" this refers to
+    help: str = ""       # cell comment in the template and text in Veiledning
+    example: object = None
+    width: int = 18
+    #: Which model record a form row belongs to ("info" or "version").
+    target: str = "info"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet: either a form (Felt | Verdi rows) or a table (header row, one record per row)."""
+
+    key: str            # YAML top-level key
+    name: str           # sheet name in the workbook
+    kind: Literal["form", "table"]
+    model_field: str    # attribute of Programme
+    columns: tuple[Column, ...]
+    help: str = ""
+    required: bool = False
+    #: Name of the id column, if records have ids that others refer to.
+    id_key: str | None = None
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+LANGUAGES = ("bokmål", "nynorsk")
+PROGRAMME_KINDS = ("regional omstilling", "områdeløft")
+STATUSES = ("utkast", "til behandling", "vedtatt")
+GOAL_LEVELS = ("hovedmål", "effektmål", "delmål")
+PLP_PHASES = ("forstudie", "forprosjekt", "hovedprosjekt", "ikke PLP")
+SOURCE_KINDS = ("fylkeskommune", "kommune", "Innovasjon Norge", "stat", "privat", "annet")
+GROUPS = ("Styringsgruppe", "Administrasjon", "Arbeidsgruppe", "Referansegruppe", "Eier")
+
+#: A data row whose first non-empty cell starts with this (any case) is the template's example.
+EXAMPLE_MARKER = "Eksempel:"
+
+PROGRAM = Sheet(
+    key="program", name="Program", kind="form", model_field="info", required=True,
+    help="Fakta om programmet og versjonen av planen. Én verdi per rad i kolonnen Verdi.",
+    columns=(
+        Column("kommune", "Kommune", "municipality", required=True,
+               help="Kommunen (eller regionen) programmet gjelder.", example="Dyrøy"),
+        Column("kommunenummer", "Kommunenummer", "municipality_number",
+               help="Fire siffer, f.eks. 5528.", example="5528"),
+        Column("fylke", "Fylke", "county", example="Troms"),
+        Column("programnavn", "Programnavn", "name", required=True,
+               example="Omstillingsprogrammet i Dyrøy"),
+        Column("programtype", "Programtype", "kind", type="choice", choices=PROGRAMME_KINDS,
+               help="Regional omstilling eller områdeløft.", example="regional omstilling"),
+        Column("periode_fra", "Periode fra (år)", "start_year", type="year", required=True,
+               example=2024),
+        Column("periode_til", "Periode til (år)", "end_year", type="year", required=True,
+               help="Omstillingsstatus varer normalt i inntil seks år.", example=2029),
+        Column("målform", "Målform", "language", type="choice", choices=LANGUAGES,
+               help="Bokmål eller nynorsk. Alle faste overskrifter følger målformen.",
+               example="bokmål"),
+        Column("versjon", "Versjon", "version", target="version", example="1.0"),
+        Column("status", "Status", "status", type="choice", choices=STATUSES, target="version",
+               example="utkast"),
+        Column("dato", "Dato", "date", type="date", target="version",
+               help="Datoen for denne versjonen av planen.", example="12.10.2024"),
+        Column("behandlet_styringsgruppen", "Behandlet i styringsgruppen", "board_date",
+               type="date", target="version"),
+        Column("vedtatt_kommunestyret", "Vedtatt i kommunestyret", "council_date",
+               type="date", target="version"),
+        Column("visjon", "Visjon", "vision",
+               help="Ønsket framtidig tilstand, én setning.",
+               example="Dyrøy – et levende lokalsamfunn med framtidsrettet næringsliv"),
+        Column("bakgrunn", "Bakgrunn", "background", type="rich", width=80,
+               help="Bakgrunnen for omstillingsstatusen. Markdown: **fet**, *kursiv*, "
+                    "- punktliste, [lenke](https://…)."),
+        Column("utviklingsanalyse", "Sammendrag av utviklingsanalysen", "analysis_summary",
+               type="rich", width=80,
+               help="Konklusjoner og anbefalinger fra den strategiske utviklingsanalysen."),
+        Column("organisering", "Organisering", "organisation_text", type="rich", width=80,
+               help="Hvordan omstillingsarbeidet er organisert (personene står i arket "
+                    "Organisasjon)."),
+        Column("kommunikasjonsstrategi", "Kommunikasjonsstrategi", "communication_text",
+               type="rich", width=80),
+    ),
+)
+
+GOALS = Sheet(
+    key="mål", name="Mål", kind="table", model_field="goals", id_key="id",
+    help="Hovedmål, effektmål og delmål. Alle mål skal være målbare: indikator, målverdi, frist.",
+    columns=(
+        Column("id", "ID", "id", required=True, example="M1", width=8),
+        Column("nivå", "Nivå", "level", type="choice", choices=GOAL_LEVELS, required=True,
+               example="hovedmål", width=12),
+        Column("innsatsområde", "Innsatsområde", "focus_area", type="ref",
+               ref_to="innsatsområder", help="Fyll ut for mål som hører til ett innsatsområde.",
+               width=14),
+        Column("mål", "Mål", "text", required=True, width=50,
+               example="Skape 60 nye arbeidsplasser innen utgangen av 2029"),
+        Column("indikator", "Indikator", "indicator", example="Antall nye arbeidsplasser",
+               width=28),
+        Column("utgangsverdi", "Utgangsverdi", "baseline", type="value", example=0),
+        Column("målverdi", "Målverdi", "target", type="value", example=60),
+        Column("frist", "Frist", "deadline", type="date", example="31.12.2029", width=12),
+    ),
+)
+
+FOCUS_AREAS = Sheet(
+    key="innsatsområder", name="Innsatsområder", kind="table", model_field="focus_areas",
+    id_key="id", required=True,
+    help="Normalt 3–4 innsatsområder. ID brukes i de andre arkene.",
+    columns=(
+        Column("id", "ID", "id", required=True, example="IO1", width=8),
+        Column("navn", "Navn", "name", required=True, example="Næringsutvikling", width=30),
+        Column("mål", "Mål for innsatsområdet", "goal", width=50,
+               example="Flere og mer lønnsomme bedrifter"),
+        Column("beskrivelse", "Beskrivelse", "description", type="rich", width=60),
+    ),
+)
+
+STRATEGIES = Sheet(
+    key="strategier", name="Strategier", kind="table", model_field="strategies", id_key="id",
+    help="Strategier (A, B, …) under hvert innsatsområde.",
+    columns=(
+        Column("id", "ID", "id", required=True, example="IO1-A", width=10),
+        Column("innsatsområde", "Innsatsområde", "focus_area", type="ref",
+               ref_to="innsatsområder", required=True, example="IO1", width=14),
+        Column("navn", "Navn", "name", required=True, example="Styrke eksisterende bedrifter",
+               width=40),
+        Column("beskrivelse", "Beskrivelse", "description", type="rich", width=60),
+    ),
+)
+
+MEASURES = Sheet(
+    key="tiltak", name="Tiltak", kind="table", model_field="measures", id_key="id",
+    help="Ett tiltak per rad og år. Budsjett = omstillingsmidler + annen finansiering.",
+    columns=(
+        Column("id", "ID", "id", required=True, example="T1", width=8),
+        Column("navn", "Navn", "name", required=True, example="Bedriftsutviklingsprogram",
+               width=36),
+        Column("innsatsområde", "Innsatsområde", "focus_area", type="ref",
+               ref_to="innsatsområder", required=True, example="IO1", width=14),
+        Column("strategi", "Strategi", "strategy", type="ref", ref_to="strategier",
+               example="IO1-A", width=10),
+        Column("år", "År", "year", type="year", required=True, example=2025, width=8),
+        Column("beskrivelse", "Beskrivelse", "description", type="rich", width=50),
+        Column("resultatmål", "Resultatmål", "result_goal", width=36,
+               example="10 bedrifter har gjennomført programmet"),
+        Column("prosjektmål", "Prosjektmål", "project_goal", width=36,
+               example="Programmet er gjennomført innen 1. desember"),
+        Column("ansvarlig", "Ansvarlig", "responsible", example="Næringssjef", width=18),
+        Column("budsjett", "Budsjett (kr)", "budget", type="amount", required=True,
+               example=600000, width=14),
+        Column("omstillingsmidler", "Omstillingsmidler (kr)", "programme_funding",
+               type="amount", example=450000, width=14,
+               help="Tom = hele budsjettet minus annen finansiering."),
+        Column("annen_finansiering", "Annen finansiering (kr)", "other_funding",
+               type="amount", example=150000, width=14),
+        Column("finansieringskilder", "Finansieringskilder", "funding_sources",
+               example="Bedriftene 150 000", width=30),
+        Column("plp_fase", "PLP-fase", "plp_phase", type="choice", choices=PLP_PHASES,
+               example="forprosjekt", width=14),
+    ),
+)
+
+BUDGET = Sheet(
+    key="budsjett", name="Budsjett", kind="table", model_field="budget",
+    help="Planlagt bruk av midler per år. Knytt poster til innsatsområder der det passer.",
+    columns=(
+        Column("år", "År", "year", type="year", required=True, example=2025, width=8),
+        Column("post", "Post", "item", required=True, example="Næringsutvikling", width=36),
+        Column("innsatsområde", "Innsatsområde", "focus_area", type="ref",
+               ref_to="innsatsområder", example="IO1", width=14),
+        Column("beløp", "Beløp (kr)", "amount", type="amount", required=True, example=1500000,
+               width=14),
+        Column("merknad", "Merknad", "note", width=40),
+    ),
+)
+
+FUNDING = Sheet(
+    key="finansiering", name="Finansiering", kind="table", model_field="funding",
+    help="Finansiering per år og kilde. Summen per år skal være lik budsjettet det året.",
+    columns=(
+        Column("år", "År", "year", type="year", required=True, example=2025, width=8),
+        Column("kilde", "Kilde", "source", required=True, example="Troms fylkeskommune",
+               width=36),
+        Column("kildetype", "Kildetype", "source_kind", type="choice", choices=SOURCE_KINDS,
+               example="fylkeskommune", width=18,
+               help="Brukes til å kontrollere at fylkeskommunens andel ikke er over 75 %."),
+        Column("beløp", "Beløp (kr)", "amount", type="amount", required=True, example=3000000,
+               width=14),
+        Column("merknad", "Merknad", "note", width=40),
+    ),
+)
+
+ORGANISATION = Sheet(
+    key="organisasjon", name="Organisasjon", kind="table", model_field="organisation",
+    help="Styringsgruppe, administrasjon og andre grupper, med personer og roller.",
+    columns=(
+        Column("gruppe", "Gruppe", "group", required=True, choices=GROUPS,
+               example="Styringsgruppe", width=18),
+        Column("rolle", "Rolle", "role", required=True, example="Leder", width=18),
+        Column("navn", "Navn", "name", required=True, example="Kari Nordmann", width=24),
+        Column("representerer", "Representerer", "represents", example="Næringslivet",
+               width=24),
+        Column("epost", "E-post", "email", width=28),
+    ),
+)
+
+COMMUNICATION = Sheet(
+    key="kommunikasjon", name="Kommunikasjon", kind="table", model_field="communication",
+    help="Kommunikasjonsplan: hvem skal vite hva, gjennom hvilken kanal, når.",
+    columns=(
+        Column("målgruppe", "Målgruppe", "audience", required=True, example="Innbyggerne",
+               width=24),
+        Column("budskap", "Budskap", "message", required=True,
+               example="Hva omstillingsprogrammet gjør", width=40),
+        Column("kanal", "Kanal", "channel", required=True, example="Folkemøte", width=20),
+        Column("tidspunkt", "Tidspunkt", "timing", example="Hvert halvår", width=16),
+        Column("ansvarlig", "Ansvarlig", "responsible", example="Programleder", width=18),
+        Column("år", "År", "year", type="year", width=8,
+               help="Tom = gjelder hele perioden."),
+    ),
+)
+
+RESULTS = Sheet(
+    key="resultater", name="Resultater", kind="table", model_field="results",
+    help="Resultater fra tidligere omstillingsår, per mål eller tiltak.",
+    columns=(
+        Column("år", "År", "year", type="year", required=True, example=2024, width=8),
+        Column("gjelder", "Mål eller tiltak (ID)", "target_ref", type="ref",
+               ref_to="mål|tiltak", required=True, example="M1", width=14),
+        Column("indikator", "Indikator", "indicator", width=28),
+        Column("planlagt", "Planlagt", "planned", type="value", example=10),
+        Column("oppnådd", "Oppnådd", "achieved", type="value", example=8),
+        Column("kommentar", "Kommentar", "comment", width=50),
+    ),
+)
+
+PROGRAMME_SHEETS: tuple[Sheet, ...] = (
+    PROGRAM, GOALS, FOCUS_AREAS, STRATEGIES, MEASURES, BUDGET, FUNDING,
+    ORGANISATION, COMMUNICATION, RESULTS,
+)
+
+#: The instructions sheet the template adds; readers ignore it.
+INSTRUCTIONS_SHEET = "Veiledning"
+
+
+def sheet_by_name(name: str) -> Sheet | None:
+    """The sheet with this workbook name (case- and space-insensitive)."""
+    norm = name.strip().casefold()
+    return next((s for s in PROGRAMME_SHEETS if s.name.casefold() == norm), None)
+
+
+def sheet_by_key(key: str) -> Sheet | None:
+    """The sheet with this YAML key."""
+    return next((s for s in PROGRAMME_SHEETS if s.key == key), None)
+
+
+@dataclass
+class SchemaIndex:
+    """Lookups built once from a sheet tuple (for other workbook kinds, e.g. projects)."""
+
+    sheets: tuple[Sheet, ...]
+    by_name: dict[str, Sheet] = field(init=False)
+    by_key: dict[str, Sheet] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_name = {s.name.casefold(): s for s in self.sheets}
+        self.by_key = {s.key: s for s in self.sheets}
