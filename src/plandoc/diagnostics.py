@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
 @dataclass(frozen=True, order=True)
@@ -26,7 +26,7 @@ class SourceRef:
         return self.file
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """Diagnostic level; the value is the Norwegian word printed to users."""
 
     ERROR = "feil"

@@ -1,4 +1,4 @@
-"""The format-free document tree: one closed set of block and inline kinds that every writer walks."""
+"""The format-free document tree: a closed set of block and inline kinds that writers walk."""
 
 from __future__ import annotations
 
@@ -190,7 +190,7 @@ class Document:
         return [b for b in walk_blocks(self.blocks) if isinstance(b, Heading) and b.outlined]
 
     def outline(self) -> list[tuple[int, str]]:
-        """(level, "number title") for each outlined heading: the outline every format must share."""
+        """(level, "number title") per outlined heading: the outline every format shares."""
         return [(h.level, heading_text(h)) for h in self.headings()]
 
 

@@ -51,7 +51,7 @@ class Record(BaseModel):
 
 
 class VersionInfo(Record):
-    """Versjonsblokk: versjon, dato, behandlet i styringsgruppen, vedtatt i kommunestyret, status."""
+    """Versjonsblokk: versjon, dato, status, styringsgruppens og kommunestyrets vedtak."""
 
     version: str = "1.0"
     date: dt.date | None = None
