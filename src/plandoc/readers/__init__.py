@@ -1,1 +1,71 @@
 """Readers: turn .xlsx and .yaml input files into raw records with source references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plandoc.diagnostics import SourceRef
+from plandoc.readers.base import RawInput
+
+#: Input suffixes and what they are read with.
+INPUT_SUFFIXES = (".xlsx", ".yaml", ".yml")
+
+#: A folder under a programme folder that holds project material, not programmes.
+SKIPPED_FOLDERS = frozenset({"prosjekter"})
+
+
+def _wanted(path: Path) -> bool:
+    return (
+        path.is_file()
+        and path.suffix.lower() in INPUT_SUFFIXES
+        and not path.name.startswith(("~$", "."))
+    )
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Input files among `paths`: files as given, folders searched one level deep.
+
+    A folder is searched directly and in its immediate subfolders (inputs/<kommune>/
+    program.xlsx), never deeper and never in a subfolder named `prosjekter`. Excel's lock
+    files (~$…) and hidden files are skipped. The result is sorted and free of duplicates.
+    """
+    found: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            for child in path.iterdir():
+                if _wanted(child):
+                    found.add(child)
+                elif (child.is_dir() and not child.name.startswith(".")
+                      and child.name.casefold() not in SKIPPED_FOLDERS):
+                    found.update(grandchild for grandchild in child.iterdir()
+                                 if _wanted(grandchild))
+        elif path.is_file():
+            found.add(path)
+    return sorted(found)
+
+
+def read_input(path: Path) -> RawInput:
+    """Read one input file by its suffix; never raises for bad input (see diagnostics)."""
+    if not path.is_file():
+        raw = RawInput(file=str(path))
+        raw.diagnostics.error("filen finnes ikke", "fil.mangler", SourceRef(str(path)))
+        return raw
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from plandoc.readers.xlsx import read_xlsx
+
+        return read_xlsx(path)
+    if suffix in (".yaml", ".yml"):
+        from plandoc.readers.yaml import read_yaml
+
+        return read_yaml(path)
+    raw = RawInput(file=str(path))
+    hint = {
+        ".xls": "lagre den som Excel-arbeidsbok (.xlsx)",
+        ".xlsm": "lagre den som Excel-arbeidsbok uten makroer (.xlsx)",
+        ".ods": "lagre den som Excel-arbeidsbok (.xlsx)",
+        ".csv": "bruk malen (.xlsx) i stedet",
+    }.get(suffix, "bruk en Excel-arbeidsbok (.xlsx) eller en YAML-fil (.yaml)")
+    raw.diagnostics.error(f"filtypen «{suffix or path.name}» kan ikke leses; {hint}",
+                          "fil.type", SourceRef(str(path)))
+    return raw

@@ -1,0 +1,239 @@
+"""What every builder shares: labels, meta, version block, Decimal sums, rendering to a tree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from plandoc.builders import jinja
+from plandoc.builders.markdown import ParseContext, parse_template_markdown
+from plandoc.document import Chart, Document, Image, Meta
+from plandoc.i18n import fmt
+from plandoc.i18n.labels import LANGUAGE_TAGS, labels, meta_labels, status_label
+from plandoc.model.programme import Goal, Measure, Programme
+
+ZERO = Decimal(0)
+T = TypeVar("T")
+
+
+class Builder(Protocol):
+    """One document kind: which template it renders and the documents it makes."""
+
+    kind: str
+    template: str
+
+    def build(self, programme: Programme, years: Sequence[int] | None = None) -> list[
+        tuple[str, Document]
+    ]: ...
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def capfirst(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def period(programme: Programme) -> str:
+    """"2024–2029" (en dash, as in print)."""
+    return f"{programme.info.start_year}–{programme.info.end_year}"
+
+
+def total(values: Iterable[Decimal]) -> Decimal:
+    """A Decimal sum that is Decimal(0), not int 0, when empty."""
+    return sum(values, ZERO)
+
+
+def group_by(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[Any, list[T]]:
+    """Items grouped by key, groups in order of first appearance."""
+    out: dict[Any, list[T]] = {}
+    for item in items:
+        out.setdefault(key(item), []).append(item)
+    return out
+
+
+def split_funding(measure: Measure) -> tuple[Decimal, Decimal]:
+    """(omstillingsmidler, annen finansiering) of a tiltak; a missing part is the budget's rest.
+
+    With neither given the whole budget counts as omstillingsmidler, as in most plans.
+    """
+    own, other = measure.programme_funding, measure.other_funding
+    if own is None and other is None:
+        return measure.budget, ZERO
+    if own is None:
+        assert other is not None
+        return measure.budget - other, other
+    if other is None:
+        return own, measure.budget - own
+    return own, other
+
+
+# ---------------------------------------------------------------- sum tables
+
+
+@dataclass
+class Row:
+    """One row of a sum table: a label, one amount per column, the row total."""
+
+    label: str
+    values: list[Decimal]
+    total: Decimal
+    #: The row total as a fraction of the grand total (None when the grand total is zero).
+    share: Decimal | None = None
+
+
+@dataclass
+class SumTable:
+    """Amounts by row and column with column totals and a grand total, all in Decimal."""
+
+    columns: list[Any]
+    rows: list[Row]
+    totals: list[Decimal]
+    total: Decimal
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+
+def sum_table(
+    columns: Sequence[Any],
+    cells: Mapping[tuple[Hashable, Any], Decimal],
+    rows: Sequence[tuple[Hashable, str]],
+) -> SumTable:
+    """A SumTable from `cells[(row key, column)]` for `rows` of (key, label); missing cells: 0."""
+    out = []
+    for key, label in rows:
+        values = [cells.get((key, col), ZERO) for col in columns]
+        out.append(Row(label=label, values=values, total=total(values)))
+    totals = [total(r.values[i] for r in out) for i in range(len(columns))]
+    grand = total(totals)
+    for row in out:
+        row.share = row.total / grand if grand else None
+    return SumTable(columns=list(columns), rows=out, totals=totals, total=grand)
+
+
+def add_cell(
+    cells: dict[tuple[Hashable, Any], Decimal], key: Hashable, col: Any, amount: Decimal
+) -> None:
+    """Accumulate an amount into a sum-table cell."""
+    cells[(key, col)] = cells.get((key, col), ZERO) + amount
+
+
+# ---------------------------------------------------------------- shared views
+
+
+@dataclass
+class GoalView:
+    """A goal as a table row: the text plus its measurable parts."""
+
+    id: str
+    text: str
+    indicator: str | None
+    baseline: str | None
+    target: str | None
+    deadline: Any
+
+    @classmethod
+    def of(cls, goal: Goal) -> GoalView:
+        return cls(goal.id, goal.text, goal.indicator, goal.baseline, goal.target, goal.deadline)
+
+
+def goal_views(goals: Iterable[Goal]) -> list[GoalView]:
+    return [GoalView.of(g) for g in goals]
+
+
+@dataclass
+class VersionView:
+    """The version block's values, formatted; empty dates stay empty (templates print "–")."""
+
+    version: str
+    date: str
+    status: str
+    board_date: str
+    council_date: str
+
+
+def version_view(programme: Programme) -> VersionView:
+    v = programme.version
+    return VersionView(
+        version=v.version,
+        date=fmt.format_date(v.date),
+        status=capfirst(status_label(v.status, programme.info.language)),
+        board_date=fmt.format_date(v.board_date),
+        council_date=fmt.format_date(v.council_date),
+    )
+
+
+def base_context(programme: Programme) -> dict[str, Any]:
+    """What every template gets: labels, programme facts, version block, period."""
+    info = programme.info
+    return {
+        "labels": dict(labels(info.language)),
+        "info": info,
+        "version": version_view(programme),
+        "period": period(programme),
+        "years": programme.years,
+    }
+
+
+def make_meta(programme: Programme, kind: str, title: str, subtitle: str) -> Meta:
+    """Cover, header and properties of one document, localised."""
+    info = programme.info
+    lbl = labels(info.language)
+    view = version_view(programme)
+    dash = jinja.DASH
+    return Meta(
+        title=title,
+        subtitle=subtitle,
+        municipality=info.municipality,
+        language=LANGUAGE_TAGS[info.language],
+        header=f"{title} – {info.name}",
+        version=[
+            (lbl["version"], view.version or dash),
+            (lbl["date"], view.date or dash),
+            (lbl["status"], view.status),
+            (lbl["board_date"], view.board_date or dash),
+            (lbl["council_date"], view.council_date or dash),
+        ],
+        kind=kind,
+        date=view.date,
+        labels=meta_labels(info.language),
+    )
+
+
+# ---------------------------------------------------------------- rendering
+
+
+@dataclass
+class Rendering:
+    """Inputs of one template rendering besides the context."""
+
+    template: str
+    meta: Meta
+    charts: dict[str, Chart] = field(default_factory=dict)
+    images: dict[str, Image] = field(default_factory=dict)
+
+
+def render_document(rendering: Rendering, context: Mapping[str, Any]) -> Document:
+    """Template → Markdown → document tree."""
+    rendered = jinja.render(rendering.template, context)
+    blocks = parse_template_markdown(
+        rendered.markdown,
+        ParseContext(
+            template=rendering.template,
+            toc_title=rendering.meta.labels.get("contents", ""),
+            charts=rendering.charts,
+            images=rendering.images,
+            rich=rendered.rich,
+        ),
+    )
+    return Document(meta=rendering.meta, blocks=blocks)
+
+
+def template_paths(template: str) -> list[Path]:
+    """The template files a builder's output depends on."""
+    return jinja.referenced_templates(template)

@@ -1,0 +1,205 @@
+"""The handlingsplan: one per year, the year's strategies, tiltak, budget and financing."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from plandoc.builders.common import (
+    GoalView,
+    Rendering,
+    SumTable,
+    add_cell,
+    base_context,
+    goal_views,
+    group_by,
+    make_meta,
+    render_document,
+    split_funding,
+    sum_table,
+    total,
+)
+from plandoc.builders.registry import register
+from plandoc.document import Document
+from plandoc.i18n.labels import labels
+from plandoc.model.programme import (
+    BudgetLine,
+    FocusArea,
+    FundingLine,
+    Measure,
+    Programme,
+    Strategy,
+)
+
+OWN, OTHER = "own", "other"
+
+
+@dataclass
+class MeasureRow:
+    """A tiltak with its budget split into omstillingsmidler and annen finansiering."""
+
+    measure: Measure
+    own: Decimal
+    other: Decimal
+
+
+@dataclass
+class MeasureTable:
+    rows: list[MeasureRow]
+    budget: Decimal
+    own: Decimal
+    other: Decimal
+
+    @classmethod
+    def of(cls, measures: Sequence[Measure]) -> MeasureTable:
+        rows = [MeasureRow(m, *split_funding(m)) for m in measures]
+        return cls(
+            rows=rows,
+            budget=total(r.measure.budget for r in rows),
+            own=total(r.own for r in rows),
+            other=total(r.other for r in rows),
+        )
+
+    @property
+    def described(self) -> list[Measure]:
+        """The tiltak that have a description or named funding sources to show below the table."""
+        return [r.measure for r in self.rows if r.measure.description or r.measure.funding_sources]
+
+
+@dataclass
+class StrategyView:
+    strategy: Strategy
+    table: MeasureTable
+
+
+@dataclass
+class AreaView:
+    area: FocusArea
+    goals: list[GoalView]
+    #: This year's tiltak without a strategy of this area, or None.
+    loose: MeasureTable | None
+    strategies: list[StrategyView]
+
+
+@dataclass
+class ResultRow:
+    target: str
+    indicator: str | None
+    planned: str | None
+    achieved: str | None
+    comment: str | None
+
+
+@dataclass
+class ResultYear:
+    year: int
+    rows: list[ResultRow]
+
+
+@dataclass
+class LineTable:
+    """This year's budget or funding lines with their total."""
+
+    lines: list[Any]
+    total: Decimal
+
+
+@dataclass
+class BudgetRow:
+    line: BudgetLine
+    area: str
+
+
+def _areas(programme: Programme, year: int) -> list[AreaView]:
+    views = []
+    for area in programme.focus_areas:
+        strategies = programme.strategies_of(area.id)
+        known = {s.id for s in strategies}
+        measures = programme.measures_of(area.id, year=year)
+        loose = [m for m in measures if m.strategy not in known]
+        views.append(AreaView(
+            area=area,
+            goals=goal_views(programme.goals_of(area_id=area.id)),
+            loose=MeasureTable.of(loose) if loose else None,
+            strategies=[
+                StrategyView(s, MeasureTable.of(chosen))
+                for s in strategies
+                if (chosen := [m for m in measures if m.strategy == s.id])
+            ],
+        ))
+    return views
+
+
+def _results(programme: Programme, year: int) -> list[ResultYear]:
+    names = {g.id: g.text for g in programme.goals} | {m.id: m.name for m in programme.measures}
+    earlier = sorted((r for r in programme.results if r.year < year), key=lambda r: r.year)
+    return [
+        ResultYear(y, [
+            ResultRow(names.get(r.target_ref, r.target_ref), r.indicator, r.planned,
+                      r.achieved, r.comment)
+            for r in items
+        ])
+        for y, items in group_by(earlier, lambda r: r.year).items()
+    ]
+
+
+def by_area_table(programme: Programme, year: int) -> SumTable:
+    """This year's tiltak per innsatsområde: omstillingsmidler, annen finansiering, sum."""
+    cells: dict[tuple[Hashable, Any], Decimal] = {}
+    for m in programme.measures_of(year=year):
+        own, other = split_funding(m)
+        add_cell(cells, m.focus_area, OWN, own)
+        add_cell(cells, m.focus_area, OTHER, other)
+    return sum_table([OWN, OTHER], cells, [(a.id, a.name) for a in programme.focus_areas])
+
+
+def _budget(programme: Programme, year: int) -> LineTable:
+    names = {a.id: a.name for a in programme.focus_areas}
+    lines: list[BudgetLine] = [b for b in programme.budget if b.year == year]
+    return LineTable(
+        lines=[BudgetRow(b, names.get(b.focus_area or "", "")) for b in lines],
+        total=total(b.amount for b in lines),
+    )
+
+
+def _funding(programme: Programme, year: int) -> LineTable:
+    lines: list[FundingLine] = [f for f in programme.funding if f.year == year]
+    return LineTable(lines=lines, total=total(f.amount for f in lines))
+
+
+class HandlingsplanBuilder:
+    """Builds one handlingsplan per year with tiltak (or per requested year)."""
+
+    kind = "handlingsplan"
+    order = 20
+    template = "handlingsplan.md.j2"
+
+    def build(
+        self, programme: Programme, years: Sequence[int] | None = None
+    ) -> list[tuple[str, Document]]:
+        chosen = programme.measure_years() if years is None else sorted(set(years))
+        return [(f"{self.kind}-{year}", self.build_year(programme, year)) for year in chosen]
+
+    def build_year(self, programme: Programme, year: int) -> Document:
+        lbl = labels(programme.info.language)
+        title = lbl["handlingsplan_title"].format(year=year)
+        meta = make_meta(programme, self.kind, title, programme.info.name)
+        context = base_context(programme) | {
+            "year": year,
+            "main_goals": goal_views(programme.goals_of("hovedmål")),
+            "impact_goals": goal_views(programme.goals_of("effektmål")),
+            "areas": _areas(programme, year),
+            "results": _results(programme, year),
+            "by_area": by_area_table(programme, year),
+            "budget": _budget(programme, year),
+            "funding": _funding(programme, year),
+            "communication": [
+                c for c in programme.communication if c.year is None or c.year == year
+            ],
+        }
+        return render_document(Rendering(template=self.template, meta=meta), context)
+
+
+register(HandlingsplanBuilder())

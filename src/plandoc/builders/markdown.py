@@ -1,0 +1,372 @@
+"""Markdown in and out of the builders: escaping user text, and parsing Markdown into the tree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.attrs import attrs_block_plugin
+
+from plandoc.diagnostics import TemplateError
+from plandoc.document import (
+    Align,
+    Block,
+    BulletList,
+    Cell,
+    Chart,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    OrderedList,
+    PageBreak,
+    Paragraph,
+    Strong,
+    Table,
+    TableOfContents,
+    Text,
+    plain_text,
+)
+
+# markdown-it-py over Python-Markdown: it follows CommonMark exactly (so escaping rules are
+# specified, not guessed), has GFM tables, and gives a token tree instead of HTML.
+
+# ---------------------------------------------------------------- escaping
+
+#: Every ASCII punctuation character; CommonMark lets each be backslash-escaped.
+_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029\t]")
+#: Other C0/C1 controls: invisible, and some (NUL) are rewritten by Markdown parsers.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+class MdSafe(str):
+    """A string that is already valid Markdown for inline use (escaped text or a marker).
+
+    Templates print everything else through `escape`, so only filters can produce this.
+    """
+
+    __slots__ = ()
+
+
+def plain(text: str, strip: bool = True) -> str:
+    """Plain single-line text: line breaks and tabs become spaces, control characters vanish.
+
+    Stripping matters: leading spaces on a line of their own would start a code block.
+    """
+    text = _CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
+    return text.strip() if strip else text
+
+
+def escape(value: object, strip: bool = True) -> MdSafe:
+    """`value` as Markdown that renders to exactly its text: every ASCII punctuation escaped.
+
+    `strip=False` keeps outer spaces, for pieces of a sentence that are joined together.
+    """
+    if isinstance(value, MdSafe):
+        return value
+    text = plain("" if value is None else str(value), strip)
+    return MdSafe("".join("\\" + ch if ch in _PUNCTUATION else ch for ch in text))
+
+
+# ---------------------------------------------------------------- parsers
+
+
+@lru_cache(maxsize=1)
+def _template_parser() -> MarkdownIt:
+    # html off: raw HTML in a template or in data stays text. attrs_block lets a template say
+    # `{.totals}` before a table; data cannot, because escaping turns `{` into `\{`.
+    return MarkdownIt("commonmark", {"html": False}).enable("table").use(attrs_block_plugin)
+
+
+@lru_cache(maxsize=1)
+def _rich_parser() -> MarkdownIt:
+    # Users' rich text gets no attribute syntax: `{.totals}` written by a user is just text.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+RICH_MARKER = re.compile(r"\[\[rich:(\d+)\]\]")
+_RAW_RICH = re.compile(r"(?<!\\)\[\[rich:\d+\]\]")
+TOC_MARKER = "[[toc]]"
+_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@dataclass
+class ParseContext:
+    """What the template's Markdown may refer to, and where it came from (for errors)."""
+
+    template: str
+    toc_title: str
+    charts: Mapping[str, Chart] = field(default_factory=dict)
+    images: Mapping[str, Image] = field(default_factory=dict)
+    #: Raw user rich text, indexed by the number in its `[[rich:N]]` marker.
+    rich: Sequence[str] = ()
+
+
+def parse_template_markdown(source: str, ctx: ParseContext) -> list[Block]:
+    """The rendered Markdown of a template as blocks, headings numbered 1, 1.1, 1.1.1."""
+    root = SyntaxTreeNode(_template_parser().parse(source))
+    converter = _Converter(ctx, rich=False)
+    blocks = converter.blocks(root.children)
+    _number_headings(blocks)
+    return blocks
+
+
+def parse_rich(source: str | None, template: str = "") -> list[Block]:
+    """User rich text as blocks: headings become bold paragraphs, no images, no page breaks."""
+    if not source or not source.strip():
+        return []
+    text = _CONTROLS.sub("", source.replace("\r\n", "\n").replace("\r", "\n"))
+    root = SyntaxTreeNode(_rich_parser().parse(text))
+    return _Converter(ParseContext(template=template, toc_title=""), rich=True).blocks(
+        root.children
+    )
+
+
+def _number_headings(blocks: list[Block]) -> None:
+    counters = [0, 0, 0]
+    for block in blocks:
+        if not isinstance(block, Heading) or block.number == "":
+            continue
+        if block.level > 3:
+            block.number = None
+            continue
+        counters[block.level - 1] += 1
+        for deeper in range(block.level, 3):
+            counters[deeper] = 0
+        block.number = ".".join(str(n) for n in counters[: block.level])
+    for block in blocks:
+        if isinstance(block, Heading) and block.number == "":
+            block.number = None
+
+
+# ---------------------------------------------------------------- tree conversion
+
+
+def _classes(node: SyntaxTreeNode) -> list[str]:
+    return str(node.attrs.get("class", "")).split()
+
+
+def _line(node: SyntaxTreeNode) -> str:
+    return f" (linje {node.map[0] + 1} i generert Markdown)" if node.map else ""
+
+
+class _Converter:
+    """Walks markdown-it's syntax tree; `rich` relaxes the rules for users' text."""
+
+    def __init__(self, ctx: ParseContext, rich: bool) -> None:
+        self.ctx = ctx
+        self.rich = rich
+
+    def fail(self, node: SyntaxTreeNode, what: str) -> TemplateError:
+        return TemplateError(f"{self.ctx.template}: malfeil: {what}{_line(node)}")
+
+    # ------------------------------------------------------------ blocks
+
+    def blocks(self, nodes: Sequence[SyntaxTreeNode]) -> list[Block]:
+        out: list[Block] = []
+        pending_caption: list[Inline] | None = None
+        for node in nodes:
+            if pending_caption is not None and node.type != "table":
+                raise self.fail(node, "en {.caption}-avsnitt må stå rett foran en tabell")
+            if node.type == "paragraph" and "caption" in _classes(node) and not self.rich:
+                pending_caption = self.inlines(node.children[0].children or [])
+                continue
+            converted = self.block(node)
+            if pending_caption is not None and isinstance(converted, Table):
+                converted.caption = pending_caption
+                pending_caption = None
+            if isinstance(converted, list):
+                out.extend(converted)
+            elif converted is not None:
+                out.append(converted)
+        if pending_caption is not None:
+            raise TemplateError(
+                f"{self.ctx.template}: malfeil: en {{.caption}}-avsnitt står sist uten tabell"
+            )
+        return out
+
+    def block(self, node: SyntaxTreeNode) -> Block | list[Block] | None:
+        kind = node.type
+        if kind == "heading":
+            return self.heading(node)
+        if kind == "paragraph":
+            return self.paragraph(node)
+        if kind == "bullet_list":
+            return BulletList(items=[self.blocks(item.children) for item in node.children])
+        if kind == "ordered_list":
+            start = int(node.attrs.get("start", 1) or 1)
+            return OrderedList(items=[self.blocks(i.children) for i in node.children], start=start)
+        if kind == "table":
+            return self.table(node)
+        if kind == "hr":
+            # A page break only in templates; in users' text a rule means nothing in print.
+            return None if self.rich else PageBreak()
+        if self.rich:
+            if kind == "blockquote":
+                return self.blocks(node.children)
+            if kind in ("code_block", "fence"):
+                lines = node.content.rstrip("\n").split("\n")
+                return Paragraph(children=_with_breaks(lines))
+            if kind == "html_block":
+                return Paragraph(children=[Text(node.content.strip())])
+        raise self.fail(node, f"Markdown-elementet «{kind}» støttes ikke i maler")
+
+    def heading(self, node: SyntaxTreeNode) -> Block:
+        children = self.inlines(node.children[0].children or [])
+        if self.rich:
+            # Users' headings must not change the document outline.
+            return Paragraph(children=[Strong(children=children)])
+        classes = _classes(node)
+        level = int(node.tag[1])
+        number = "" if "unnumbered" in classes or "nooutline" in classes else None
+        return Heading(
+            level=level, children=children, number=number, outlined="nooutline" not in classes
+        )
+
+    def paragraph(self, node: SyntaxTreeNode) -> Block | list[Block] | None:
+        inline = node.children[0]
+        raw = inline.content.strip()
+        if not self.rich:
+            if raw == TOC_MARKER:
+                return TableOfContents(title=self.ctx.toc_title)
+            match = RICH_MARKER.fullmatch(raw)
+            if match:
+                index = int(match.group(1))
+                if index >= len(self.ctx.rich):
+                    raise self.fail(node, f"ukjent rik tekst nr. {index}")
+                return parse_rich(self.ctx.rich[index], self.ctx.template)
+            if _RAW_RICH.search(inline.content):
+                raise self.fail(
+                    node, "filteret `rich` må stå alene i et eget avsnitt (tom linje før og etter)"
+                )
+            children = inline.children or []
+            if len(children) == 1 and children[0].type == "image":
+                return self.figure(children[0])
+        classes = _classes(node)
+        style = classes[0] if classes and not self.rich else None
+        return Paragraph(children=self.inlines(inline.children or []), style=style)
+
+    def figure(self, node: SyntaxTreeNode) -> Figure:
+        src = str(node.attrs.get("src", ""))
+        alt = plain_text(self.inlines(node.children or []))
+        title = str(node.attrs.get("title") or "")
+        caption: list[Inline] = [Text(title)] if title else []
+        if not alt.strip():
+            raise self.fail(node, f"figuren «{src}» mangler alternativ tekst")
+        scheme, _, name = src.partition(":")
+        if scheme == "chart" and name in self.ctx.charts:
+            return Figure(content=self.ctx.charts[name], alt=alt, caption=caption)
+        if scheme == "image" and name in self.ctx.images:
+            return Figure(content=self.ctx.images[name], alt=alt, caption=caption)
+        raise self.fail(node, f"ukjent figur «{src}» (bruk chart:NAVN eller image:NAVN)")
+
+    def table(self, node: SyntaxTreeNode) -> Table:
+        header: list[Cell] = []
+        rows: list[list[Cell]] = []
+        align: list[Align] = []
+        for section in node.children:
+            for tr in section.children:
+                cells = [self.inlines(cell.children[0].children or []) for cell in tr.children]
+                if section.type == "thead":
+                    header = cells
+                    align = [_align(cell) for cell in tr.children]
+                else:
+                    rows.append(cells)
+        classes = [] if self.rich else _classes(node)
+        roles = [c for c in classes if c != "totals"]
+        widths: list[float] = []
+        if not self.rich and node.attrs.get("widths"):
+            try:
+                widths = [float(w) for w in str(node.attrs["widths"]).split(",")]
+            except ValueError:
+                raise self.fail(node, "widths må være tall skilt med komma") from None
+            if len(widths) != len(header):
+                raise self.fail(
+                    node, f"widths har {len(widths)} tall, tabellen {len(header)} kolonner"
+                )
+        totals = "totals" in classes
+        if totals and not rows:
+            totals = False
+        return Table(
+            header=header, rows=rows, align=align, totals=totals,
+            style=roles[0] if roles else None, widths=widths,
+        )
+
+    # ------------------------------------------------------------ inlines
+
+    def inlines(self, nodes: Sequence[SyntaxTreeNode]) -> list[Inline]:
+        out: list[Inline] = []
+        for node in nodes:
+            out.extend(self.inline(node))
+        return _merge_text(out)
+
+    def inline(self, node: SyntaxTreeNode) -> list[Inline]:
+        kind = node.type
+        handler: Callable[[SyntaxTreeNode], list[Inline]] | None = _INLINE.get(kind)
+        if handler is not None:
+            return handler(node)
+        if kind == "strong":
+            return [Strong(children=self.inlines(node.children))]
+        if kind == "em":
+            return [Emphasis(children=self.inlines(node.children))]
+        if kind == "link":
+            href = str(node.attrs.get("href", ""))
+            children = self.inlines(node.children)
+            if self.rich and not href.startswith(_SAFE_SCHEMES):
+                return children
+            return [Link(url=href, children=children)]
+        if self.rich:
+            if kind == "image":
+                # No pictures from users' text: keep what they said it shows.
+                return self.inlines(node.children or [])
+            if kind in ("code_inline", "html_inline"):
+                return [Text(node.content)]
+        if kind == "image":
+            raise self.fail(node, "en figur må stå alene i et eget avsnitt")
+        raise self.fail(node, f"Markdown-elementet «{kind}» støttes ikke i maler")
+
+
+_INLINE: dict[str, Callable[[SyntaxTreeNode], list[Inline]]] = {
+    "text": lambda n: [Text(n.content)] if n.content else [],
+    "text_special": lambda n: [Text(n.content)],
+    "softbreak": lambda n: [Text(" ")],
+    "hardbreak": lambda n: [LineBreak()],
+}
+
+
+def _align(cell: SyntaxTreeNode) -> Align:
+    style = str(cell.attrs.get("style", ""))
+    if "right" in style:
+        return "right"
+    if "center" in style:
+        return "center"
+    return "left"
+
+
+def _with_breaks(lines: list[str]) -> list[Inline]:
+    out: list[Inline] = []
+    for i, line in enumerate(lines):
+        if i:
+            out.append(LineBreak())
+        out.append(Text(line))
+    return out
+
+
+def _merge_text(nodes: list[Inline]) -> list[Inline]:
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return out
+
+

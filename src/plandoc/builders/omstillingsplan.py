@@ -1,0 +1,197 @@
+"""The omstillingsplan: the multi-year steering document of a programme."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from plandoc.builders.common import (
+    GoalView,
+    Rendering,
+    SumTable,
+    add_cell,
+    base_context,
+    goal_views,
+    group_by,
+    make_meta,
+    period,
+    render_document,
+    sum_table,
+)
+from plandoc.builders.registry import register
+from plandoc.document import Chart, Document, Series
+from plandoc.i18n import fmt
+from plandoc.i18n.labels import CHART_LANG, labels
+from plandoc.model.programme import (
+    CommunicationItem,
+    FocusArea,
+    Measure,
+    Programme,
+    Role,
+    Strategy,
+)
+
+CHART_NAME = "budget_by_area"
+
+
+@dataclass
+class YearAmount:
+    year: int
+    amount: Decimal
+
+
+@dataclass
+class MeasureGroup:
+    """One proposed tiltak over the years it runs (the model has one record per year)."""
+
+    name: str
+    years: list[YearAmount]
+
+
+@dataclass
+class StrategyView:
+    strategy: Strategy
+    measures: list[MeasureGroup]
+
+
+@dataclass
+class AreaView:
+    area: FocusArea
+    goals: list[GoalView]
+    strategies: list[StrategyView]
+    #: Tiltak without a strategy (or with one from another area).
+    other_measures: list[MeasureGroup]
+
+
+@dataclass
+class GroupView:
+    name: str
+    roles: list[Role]
+
+
+def _measure_groups(measures: Sequence[Measure]) -> list[MeasureGroup]:
+    grouped = group_by(measures, lambda m: m.name)
+    return [
+        MeasureGroup(
+            name=name,
+            years=[YearAmount(m.year, m.budget) for m in sorted(items, key=lambda m: m.year)],
+        )
+        for name, items in grouped.items()
+    ]
+
+
+def _area_views(programme: Programme) -> list[AreaView]:
+    views = []
+    for area in programme.focus_areas:
+        strategies = programme.strategies_of(area.id)
+        known = {s.id for s in strategies}
+        measures = sorted(programme.measures_of(area.id), key=lambda m: m.year)
+        views.append(AreaView(
+            area=area,
+            goals=goal_views(programme.goals_of(area_id=area.id)),
+            strategies=[
+                StrategyView(s, _measure_groups([m for m in measures if m.strategy == s.id]))
+                for s in strategies
+            ],
+            other_measures=_measure_groups([m for m in measures if m.strategy not in known]),
+        ))
+    return views
+
+
+def funding_table(programme: Programme) -> SumTable:
+    """Financing for every year of the period, one row per source."""
+    cells: dict[tuple[Hashable, Any], Decimal] = {}
+    for line in programme.funding:
+        add_cell(cells, line.source, line.year, line.amount)
+    sources = list(dict.fromkeys(line.source for line in programme.funding))
+    return sum_table(programme.years, cells, [(s, s) for s in sources])
+
+
+def resources_table(programme: Programme) -> SumTable:
+    """Budget per innsatsområde (and per other budget item) for every year of the period."""
+    areas = {a.id: a for a in programme.focus_areas}
+    cells: dict[tuple[Hashable, Any], Decimal] = {}
+    items: list[tuple[Hashable, str]] = []
+    for line in programme.budget:
+        if line.focus_area in areas:
+            key: Hashable = ("area", line.focus_area)
+        else:
+            key = ("item", line.item)
+            if (key, line.item) not in items:
+                items.append((key, line.item))
+        add_cell(cells, key, line.year, line.amount)
+    # Every innsatsområde gets a row once there is a budget at all: a zero says something too.
+    rows: list[tuple[Hashable, str]] = (
+        [(("area", a.id), a.name) for a in programme.focus_areas] if programme.budget else []
+    )
+    return sum_table(programme.years, cells, rows + items)
+
+
+def budget_chart(programme: Programme, table: SumTable) -> tuple[Chart, str]:
+    """The stacked bar chart of the resources table, and its alt text in words."""
+    lbl = labels(programme.info.language)
+    chart = Chart(
+        kind="stacked-bar",
+        categories=[str(y) for y in table.columns],
+        series=[Series(row.label, [float(v) for v in row.values]) for row in table.rows],
+        unit="kr",
+        title=lbl["chart_caption"],
+        lang=CHART_LANG[programme.info.language],
+    )
+    parts = []
+    for i, year in enumerate(table.columns):
+        detail = ", ".join(
+            f"{row.label} {fmt.format_kr(row.values[i])}" for row in table.rows if row.values[i]
+        )
+        text = f"{year}: {fmt.format_kr(table.totals[i])}"
+        parts.append(f"{text} ({detail})" if detail else text)
+    alt = f"{lbl['chart_alt']} " + "; ".join(parts) + "."
+    return chart, alt
+
+
+def _communication(items: Sequence[CommunicationItem]) -> list[CommunicationItem]:
+    return sorted(items, key=lambda c: (c.year is not None, c.year or 0))
+
+
+class OmstillingsplanBuilder:
+    """Builds the one omstillingsplan of a programme."""
+
+    kind = "omstillingsplan"
+    order = 10
+    template = "omstillingsplan.md.j2"
+
+    def build(
+        self, programme: Programme, years: Sequence[int] | None = None
+    ) -> list[tuple[str, Document]]:
+        lbl = labels(programme.info.language)
+        meta = make_meta(
+            programme, self.kind, lbl["omstillingsplan"],
+            f"{programme.info.name} {period(programme)}",
+        )
+        resources = resources_table(programme)
+        rendering = Rendering(template=self.template, meta=meta)
+        chart_alt = ""
+        if not resources.empty and resources.total:
+            chart, chart_alt = budget_chart(programme, resources)
+            rendering.charts[CHART_NAME] = chart
+        context = base_context(programme) | {
+            "main_goals": goal_views(programme.goals_of("hovedmål")),
+            "impact_goals": goal_views(programme.goals_of("effektmål")),
+            "sub_goals": goal_views(programme.goals_of("delmål")),
+            "areas": _area_views(programme),
+            "organisation": [
+                GroupView(name, roles)
+                for name, roles in group_by(programme.organisation, lambda r: r.group).items()
+            ],
+            "funding": funding_table(programme),
+            "resources": resources,
+            "chart": CHART_NAME if CHART_NAME in rendering.charts else None,
+            "chart_alt": chart_alt,
+            "communication": _communication(programme.communication),
+        }
+        return [(self.kind, render_document(rendering, context))]
+
+
+register(OmstillingsplanBuilder())

@@ -1,0 +1,48 @@
+"""The builders by document kind; adding a kind means one module in builders/ and one template."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+from plandoc.builders.common import Builder, template_paths
+
+_BUILDERS: dict[str, Builder] = {}
+_loaded = False
+
+
+def register(builder: Builder) -> Builder:
+    """Make `builder` produce its kind in `build_documents` (ordered by its `order`)."""
+    _BUILDERS[builder.kind] = builder
+    return builder
+
+
+def _load_builtin() -> None:
+    # Every module in this package is imported once; a builder module registers itself on
+    # import, so a new document kind needs no edit here.
+    global _loaded
+    if _loaded:
+        return
+    import plandoc.builders as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"{package.__name__}.{module.name}")
+    _loaded = True
+
+
+def kinds() -> list[str]:
+    """Every registered document kind, in build order (a builder's `order`, default 100)."""
+    _load_builtin()
+    return sorted(_BUILDERS, key=lambda kind: getattr(_BUILDERS[kind], "order", 100))
+
+
+def get_builder(kind: str) -> Builder:
+    """The builder of `kind`; KeyError when there is none."""
+    _load_builtin()
+    return _BUILDERS[kind]
+
+
+def templates_used(kind: str) -> list[Path]:
+    """The template files the documents of `kind` are rendered from (for incremental builds)."""
+    return template_paths(get_builder(kind).template)

@@ -1,0 +1,402 @@
+"""Typing of raw cell values: the amounts, dates, years and texts that real users type.
+
+Every function takes what a reader found (str, int, float, Decimal, date, datetime, bool or
+None) and returns the typed value, None for an empty cell, or raises `CellError` whose message
+is the Norwegian predicate that follows the column's label, e.g. `må være et tall, fikk "x"`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
+
+from plandoc.i18n.fmt import MONTHS, format_date, format_number
+from plandoc.workbook.schema import Column
+
+#: Excel's error values as openpyxl hands them over (a cell of type "e").
+ERROR_VALUES = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!"}
+)
+
+#: Date columns where a year alone means the last day of that year ("frist: 2029").
+YEAR_AS_DATE_KEYS = frozenset({"frist"})
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+#: No programme handles a trillion kroner; a bigger number is a typo or a pasted account number.
+MAX_AMOUNT = Decimal(10) ** 12
+
+
+class CellError(ValueError):
+    """A value that cannot be typed; `message` follows the column label in the diagnostic."""
+
+    def __init__(self, message: str, rule: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        #: A rule id of its own (e.g. for control characters); None = the column's rule.
+        self.rule = rule
+
+
+# ------------------------------------------------------------------ text
+
+# Excel escapes characters XML cannot hold as _xHHHH_ (CR is _x000D_); openpyxl leaves them.
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_NEWLINES = re.compile(r"\r\n|\r|\x0b|\u2028|\u2029")
+# C0 and C1 controls except tab and newline; XML, DOCX and PDF cannot carry them reliably.
+_CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def quote(value: object, limit: int = 40) -> str:
+    """The value as the user typed it, quoted for a message and cut when long."""
+    text = value if isinstance(value, str) else _plain(value)
+    text = text.replace("\n", " ").strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f'"{text}"'
+
+
+def clean_text(value: str) -> str:
+    """Unescape Excel's _xHHHH_, normalise newlines and Unicode (NFC), strip; reject controls."""
+    if "_x" in value:
+        value = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+    value = _NEWLINES.sub("\n", value).replace("\ufeff", "")
+    bad = _CONTROL.search(value)
+    if bad:
+        raise CellError(
+            f"inneholder et ugyldig kontrolltegn (U+{ord(bad.group()):04X}); fjern det – "
+            "det kan ikke stå i et dokument",
+            rule="tekst.kontrolltegn",
+        )
+    return unicodedata.normalize("NFC", value).strip()
+
+
+def is_blank(value: object) -> bool:
+    """True for None and for strings with nothing but whitespace."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _check_error_value(value: object) -> None:
+    if isinstance(value, str) and value.strip() in ERROR_VALUES:
+        raise CellError(
+            f"inneholder feilverdien {value.strip()}; rett formelen i Excel eller skriv inn "
+            "verdien",
+            rule="celle.feilverdi",
+        )
+
+
+def _plain(value: object) -> str:
+    """A non-text value as plain text: 5528 → "5528", 1.5 → "1,5", a date → "12.10.2017"."""
+    if isinstance(value, bool):
+        return "ja" if value else "nei"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value == int(value):
+            return str(int(value))
+        return format(value, ".15g").replace(".", ",")
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f").replace(".", ",")
+    if isinstance(value, dt.datetime):
+        return format_date(value.date(), "short")
+    if isinstance(value, dt.date):
+        return format_date(value, "short")
+    return str(value)
+
+
+def to_text(value: object) -> str | None:
+    """Any cell as text; numbers keep their digits (kommunenummer 5528 stays "5528")."""
+    if is_blank(value):
+        return None
+    _check_error_value(value)
+    text = clean_text(value) if isinstance(value, str) else _plain(value)
+    return text or None
+
+
+# ------------------------------------------------------------------ numbers
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009]+")
+# "ca. 3 mill", "~3000", "3000?": a guess is not a budget.
+_VAGUE = re.compile(r"\b(ca|cirka|circa|omtrent|omkring|rundt|anslagsvis|ansl|ish)\b|[~?<>≈]")
+_PREFIX = re.compile(r"^(kr\.?|nok)\s*")
+_SUFFIX = re.compile(r"\s*(,-|\.-|,–|kroner|kr\.?|nok)$")
+_MULTIPLIER = re.compile(r"\s*(mill\.?|millioner|million|mnok|mrd\.?|milliarder)$")
+_NUMBER_FORMS = (
+    # "1 250 000" and "1 250 000,50": space thousands, optional decimal comma
+    (re.compile(r"^\d{1,3}( \d{3})+(,\d+)?$"), " ", ","),
+    # "1.250.000" (several dot groups), or "1.250,50" (dot thousands with a decimal comma)
+    (re.compile(r"^\d{1,3}(\.\d{3}){2,}(,\d+)?$"), ".", ","),
+    (re.compile(r"^\d{1,3}(\.\d{3})+,\d+$"), ".", ","),
+    # "1,250,000" and "1,250,000.50": comma thousands as in English
+    (re.compile(r"^\d{1,3}(,\d{3}){2,}(\.\d+)?$"), ",", "."),
+    # "1250000", "1,5" (decimal comma), "1.5" (decimal point, but not "1.250": see below)
+    (re.compile(r"^\d+(,\d+)?$"), "", ","),
+    (re.compile(r"^\d+\.(\d{1,2}|\d{4,})$"), "", "."),
+)
+
+
+def _decimal_from_float(value: float) -> Decimal:
+    # 15 significant digits, as Excel shows them: 0.1 + 0.2 is 0.3, not 0.30000000000000004.
+    return Decimal(format(value, ".15g"))
+
+
+def _normalise(d: Decimal) -> Decimal:
+    return Decimal(int(d)) if d == d.to_integral_value() else d.normalize()
+
+
+def parse_number(value: object) -> Decimal:
+    """A number as Norwegians type it; raises CellError(`må være et tall, fikk "…"`)."""
+    wrong = CellError(f"må være et tall, fikk {quote(value)}")
+    if isinstance(value, bool | dt.date):
+        raise wrong
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise wrong
+        return _normalise(_decimal_from_float(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise wrong
+        return _normalise(value)
+    if not isinstance(value, str):
+        raise wrong
+    text = _SPACES.sub(" ", clean_text(value)).casefold()
+    if text[:1] in ("\u2212", "–"):  # typographic minus signs
+        text = "-" + text[1:]
+    if _VAGUE.search(text):
+        raise wrong
+    sign = 1
+    if text[:1] in "-+":
+        sign = -1 if text[0] == "-" else 1
+        text = text[1:].lstrip()
+    text = _PREFIX.sub("", text)
+    if text[:1] == "-":  # "kr -300 000"
+        sign, text = -1, text[1:].lstrip()
+    multiplier = 1
+    for _ in range(3):  # "1,5 mill. kr", "kr 1,5 mill", "1,5 MNOK", "300 000,-"
+        before = text
+        m = _MULTIPLIER.search(text)
+        if m:
+            multiplier = 1_000_000_000 if m.group(1).startswith(("mrd", "milliard")) else 1_000_000
+            text = text[: m.start()]
+        else:
+            text = _SUFFIX.sub("", text)
+        if text == before:
+            break
+    text = text.strip()
+    for pattern, thousands, decimal in _NUMBER_FORMS:
+        if pattern.match(text):
+            digits = text.replace(thousands, "") if thousands else text
+            digits = digits.replace(decimal, ".")
+            try:
+                return _normalise(sign * Decimal(digits) * multiplier)
+            except InvalidOperation:  # pragma: no cover - the patterns admit only digits
+                raise wrong from None
+    if re.match(r"^\d{1,3}\.\d{3}$", text):
+        as_decimal = format(Decimal(text).normalize(), "f").replace(".", ",")
+        raise CellError(
+            f"er tvetydig, fikk {quote(value)}; skriv {text.replace('.', '')} (tusener) "
+            f"eller {as_decimal} (desimaltall)"
+        )
+    raise wrong
+
+
+def to_amount(value: object) -> Decimal | None:
+    """Kroner, never negative: "1 250 000", "kr 300 000", "1,5 mill" → Decimal."""
+    if is_blank(value):
+        return None
+    _check_error_value(value)
+    amount = parse_number(value)
+    if amount < 0:
+        raise CellError(f"kan ikke være negativt, fikk {quote(value)}")
+    if amount >= MAX_AMOUNT:
+        raise CellError(f"er urimelig stort, fikk {quote(value)}; skriv beløpet i kroner")
+    return amount
+
+
+def to_int(value: object) -> int | None:
+    """A whole number."""
+    if is_blank(value):
+        return None
+    _check_error_value(value)
+    number = parse_number(value)
+    if number != number.to_integral_value():
+        raise CellError(f"må være et helt tall, fikk {quote(value)}")
+    return int(number)
+
+
+def to_year(value: object) -> int | None:
+    """A year between 1990 and 2100."""
+    if is_blank(value):
+        return None
+    _check_error_value(value)
+    wrong = CellError(f"må være et årstall (f.eks. 2025), fikk {quote(value)}")
+    if isinstance(value, dt.date):
+        raise wrong
+    try:
+        year = to_int(value)
+    except CellError:
+        raise wrong from None
+    if year is None or not MIN_YEAR <= year <= MAX_YEAR:
+        raise wrong
+    return year
+
+
+# ------------------------------------------------------------------ dates
+
+_MONTH_NUMBER = {name: i for i, name in enumerate(MONTHS, start=1)}
+_MONTH_NUMBER.update({name[:3]: i for name, i in list(_MONTH_NUMBER.items())})
+_DMY = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")
+# Matched after casefold(), hence the lower-case "t" and "z" of an ISO timestamp.
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?z?)?$")
+_LONG = re.compile(r"^(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})$")
+# Serial day numbers Excel shows for a date cell formatted as a number: 1954–2119.
+_SERIAL_RANGE = (20_000, 80_000)
+
+
+def to_date(value: object, *, year_alone: bool = False) -> dt.date | None:
+    """Excel dates, "12.10.2017", "2017-10-12", "12. oktober 2017"; a year if `year_alone`."""
+    if is_blank(value):
+        return None
+    _check_error_value(value)
+    wrong = CellError(f"må være en dato (dd.mm.åååå), fikk {quote(value)}")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise wrong
+    if isinstance(value, int | float | Decimal):
+        if isinstance(value, float | Decimal) and not math.isfinite(value):
+            raise wrong
+        if value != int(value):
+            raise wrong
+        number = int(value)
+        if year_alone and MIN_YEAR <= number <= MAX_YEAR:
+            return dt.date(number, 12, 31)
+        if _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
+            return dt.date(1899, 12, 30) + dt.timedelta(days=number)
+        raise wrong
+    if not isinstance(value, str):
+        raise wrong
+    text = _SPACES.sub(" ", clean_text(value)).casefold()
+    parts: tuple[int, int, int] | None = None
+    if m := _DMY.match(text):
+        parts = (int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    elif m := _ISO.match(text):
+        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    elif (m := _LONG.match(text)) and m.group(2) in _MONTH_NUMBER:
+        parts = (int(m.group(3)), _MONTH_NUMBER[m.group(2)], int(m.group(1)))
+    elif year_alone and re.fullmatch(r"\d{4}", text) and MIN_YEAR <= int(text) <= MAX_YEAR:
+        return dt.date(int(text), 12, 31)
+    if parts is None:
+        raise wrong
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        raise CellError(f"er ikke en gyldig dato, fikk {quote(value)}") from None
+
+
+# ------------------------------------------------------------------ value, choice
+
+
+def to_value(value: object) -> str | None:
+    """An indicator value: kept as text, numbers written the Norwegian way (1.5 → "1,5")."""
+    if is_blank(value):
+        return None
+    _check_error_value(value)
+    if isinstance(value, bool | dt.date):
+        return _plain(value)
+    if isinstance(value, int | Decimal):
+        return format_number(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CellError(f"må være et tall eller en kort tekst, fikk {quote(value)}")
+        return format_number(_normalise(_decimal_from_float(value)))
+    return clean_text(str(value)) or None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def match_choice(text: str, choices: tuple[str, ...]) -> str | None:
+    """The canonical spelling of `text` among `choices` (case and spacing ignored), or None."""
+    folded = _fold(text)
+    return next((c for c in choices if _fold(c) == folded), None)
+
+
+_ASCII_A = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
+_ASCII_AA = str.maketrans({"æ": "ae", "ø": "o", "å": "aa"})
+
+
+def _closeness(typed: str, candidate: str) -> float:
+    # Users without Norwegian letters write "maal" or "mal" for "mål": compare those too.
+    return max(
+        SequenceMatcher(None, typed, candidate).ratio(),
+        SequenceMatcher(None, typed.translate(_ASCII_A), candidate.translate(_ASCII_A)).ratio(),
+        SequenceMatcher(None, typed.translate(_ASCII_AA), candidate.translate(_ASCII_AA)).ratio(),
+    )
+
+
+def suggest(text: str, candidates: list[str] | tuple[str, ...]) -> str | None:
+    """The one closest candidate to `text` (case ignored), for "mente du …?" hints.
+
+    None when nothing is close, or when two candidates are equally close ("IO9" is as near
+    to "IO1" as to "IO2"): a guess then misleads more than it helps.
+    """
+    folded = text.casefold()
+    scored = sorted(
+        ((_closeness(folded, c.casefold()), c) for c in dict.fromkeys(candidates)),
+        key=lambda pair: -pair[0],
+    )
+    if not scored or scored[0][0] < 0.6:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1]
+
+
+def to_choice(value: object, choices: tuple[str, ...]) -> str | None:
+    """One of `choices`, spelled as the schema spells it."""
+    text = to_text(value)
+    if text is None:
+        return None
+    found = match_choice(text, choices)
+    if found is None:
+        allowed = ", ".join(f"«{c}»" for c in choices)
+        hint = suggest(text, choices)
+        tail = f"; mente du «{hint}»?" if hint else ""
+        raise CellError(f"må være en av {allowed}, fikk {quote(value)}{tail}")
+    return found
+
+
+# ------------------------------------------------------------------ dispatch
+
+
+def convert(value: object, column: Column) -> object:
+    """Type `value` by `column.type`; None for an empty cell; raises CellError."""
+    kind = column.type
+    if kind in ("text", "rich", "ref"):
+        text = to_text(value)
+        if text is not None and column.choices:
+            # A suggested list (e.g. gruppe): take the schema's spelling, allow others.
+            return match_choice(text, column.choices) or text
+        return text
+    if kind == "amount":
+        return to_amount(value)
+    if kind == "year":
+        return to_year(value)
+    if kind == "int":
+        return to_int(value)
+    if kind == "date":
+        return to_date(value, year_alone=column.key in YEAR_AS_DATE_KEYS)
+    if kind == "choice":
+        return to_choice(value, column.choices)
+    if kind == "value":
+        return to_value(value)
+    raise AssertionError(f"unknown column type {kind!r}")  # pragma: no cover - schema bug

@@ -1,0 +1,373 @@
+"""The .xlsx reader: openpyxl in read-only, data-only mode, every value with its cell."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+from openpyxl.utils import get_column_letter
+
+from plandoc.diagnostics import SourceRef
+from plandoc.readers.base import RawInput, RawRecord, RawValue
+from plandoc.readers.cells import suggest
+from plandoc.workbook.schema import (
+    EXAMPLE_MARKER,
+    INSTRUCTIONS_SHEET,
+    PROGRAMME_SHEETS,
+    Column,
+    Sheet,
+)
+
+#: Zip-bomb guard: the most a workbook may unpack to, and the highest packing ratio of a
+#: big member (sheet XML packs 10–50×; hundreds× means padding made to explode).
+MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_RATIO = 200
+RATIO_FLOOR = 10 * 1024 * 1024
+
+#: How many non-empty rows to look through for the header row (titles may sit above it).
+HEADER_SEARCH_ROWS = 10
+
+#: A row whose first cell says this is a total the user added, not a record.
+TOTAL_LABELS = frozenset({"sum", "sum totalt", "totalt", "total", "i alt", "sum i alt"})
+
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# A formula (<f>…</f> or a shared <f …/>) NOT followed by a non-empty <v>: a superset of
+# "formula without a saved result", found at C speed; only sheets that match are parsed again.
+_P = rb"(?:\w+:)?"
+_SUSPECT_FORMULA = re.compile(
+    rb"(?:</" + _P + rb"f>|<" + _P + rb"f\b[^>]*/>)\s*"
+    rb"(?:<" + _P + rb"v\s*/>|<" + _P + rb"v(?:\s[^>]*)?>\s*</" + _P + rb"v>|</" + _P + rb"c>"
+    rb"|<" + _P + rb"(?:is|extLst)\b)"
+)
+
+
+def fold_label(text: object) -> str:
+    """A header or label as compared: case, spacing, "*" and a trailing ":" ignored."""
+    folded = " ".join(str(text).replace("\u00a0", " ").casefold().split())
+    return folded.rstrip(":*").strip()
+
+
+def column_names(column: Column) -> set[str]:
+    """Every spelling that names `column`: header, header without "(kr)", key."""
+    header = fold_label(column.header)
+    names = {header, fold_label(column.key), fold_label(column.key.replace("_", " "))}
+    names.add(re.sub(r"\s*\(.*?\)\s*$", "", header))
+    return names
+
+
+def _lookup(columns: tuple[Column, ...]) -> dict[str, Column]:
+    table: dict[str, Column] = {}
+    for column in columns:
+        for name in column_names(column):
+            table.setdefault(name, column)
+    return table
+
+
+def read_xlsx(path: Path) -> RawInput:
+    """Read a programme workbook; every problem becomes a diagnostic, nothing raises."""
+    raw = RawInput(file=str(path))
+    where = SourceRef(raw.file)
+    try:
+        archive = zipfile.ZipFile(path)
+    except OSError as exc:
+        raw.diagnostics.error(f"filen kan ikke leses ({exc.strerror or exc})", "fil.lesing",
+                              where)
+        return raw
+    except (zipfile.BadZipFile, ValueError):
+        raw.diagnostics.error(
+            "filen er ikke en gyldig Excel-fil (.xlsx); den kan være skadet, passordbeskyttet "
+            "eller i et annet format – åpne den i Excel og lagre den som Excel-arbeidsbok "
+            "(.xlsx)",
+            "fil.format", where,
+        )
+        return raw
+    with archive:
+        problem = _bomb_check(archive)
+        if problem:
+            raw.diagnostics.error(problem, "fil.for-stor", where)
+            return raw
+        try:
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on broken files; all mean the same
+            raw.diagnostics.error(
+                "Excel-filen kan ikke leses (" + _describe(exc) + "); åpne den i Excel og lagre "
+                "den på nytt som .xlsx",
+                "fil.format", where,
+            )
+            return raw
+        try:
+            _read_workbook(workbook, archive, raw)
+        except Exception as exc:  # broken XML inside a sheet surfaces only while iterating
+            raw.diagnostics.error(
+                "Excel-filen kan ikke leses (" + _describe(exc) + "); åpne den i Excel og lagre "
+                "den på nytt som .xlsx",
+                "fil.format", where,
+            )
+        finally:
+            workbook.close()
+    return raw
+
+
+def _describe(exc: BaseException) -> str:
+    """A short Norwegian reason, looking through openpyxl's wrapping of the real cause."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and len(chain) < 10:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    for error in chain:
+        if isinstance(error, DefusedXmlException) or "amplification" in str(error):
+            return "den inneholder XML-entiteter, som ikke er tillatt"
+    text = " ".join(str(exc).split())
+    if any(type(e).__name__ in ("ParseError", "XMLSyntaxError") for e in chain) or (
+            "invalid XML" in text):
+        return "den inneholder ugyldig XML"
+    return f"{type(exc).__name__}: {text}"[:160]
+
+
+def _bomb_check(archive: zipfile.ZipFile) -> str | None:
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
+            return (f"filen pakker seg ut til mistenkelig mye ({info.filename} er {ratio:.0f} "
+                    "ganger større utpakket) og blir ikke lest; lagre den på nytt fra Excel")
+    if total > MAX_UNCOMPRESSED:
+        return (f"filen er for stor utpakket ({total // (1024 * 1024)} MB, grensen er "
+                f"{MAX_UNCOMPRESSED // (1024 * 1024)} MB); del den opp eller fjern bilder")
+    return None
+
+
+def _read_workbook(workbook: Any, archive: zipfile.ZipFile, raw: RawInput) -> None:
+    known = [s.name for s in PROGRAMME_SHEETS]
+    seen: dict[str, str] = {}
+    for ws in workbook.worksheets:
+        title = ws.title
+        if title.strip().casefold() == INSTRUCTIONS_SHEET.casefold():
+            continue
+        sheet = _sheet_named(title)
+        ref = SourceRef(raw.file, title)
+        if sheet is None:
+            if _is_empty(ws):
+                continue  # Excel's own "Ark1" and other empty sheets are no news
+            hint = suggest(title.strip(), known)
+            tail = (f"; mente du «{hint}»?" if hint
+                    else "; gi det navnet på et ark i malen hvis det skal leses")
+            raw.diagnostics.warning(f"arket «{title}» er ukjent og blir ikke lest{tail}",
+                                    "ark.ukjent", ref)
+            continue
+        if sheet.key in seen:
+            raw.diagnostics.warning(
+                f"arket «{title}» har samme navn som «{seen[sheet.key]}» og blir ikke lest; "
+                f"flytt radene inn i «{seen[sheet.key]}»", "ark.duplikat", ref,
+                related=[SourceRef(raw.file, seen[sheet.key])])
+            continue
+        seen[sheet.key] = title
+        missing_values = _formulas_without_values(archive, ws)
+        ws.reset_dimensions()  # dimensions written by other tools are often wrong
+        rows = ws.iter_rows(values_only=True)
+        raw.sheet_refs[sheet.key] = ref
+        if sheet.kind == "form":
+            records, starts = _read_form(rows, sheet, title, raw, missing_values)
+        else:
+            records, starts = _read_table(rows, sheet, title, raw, missing_values)
+        raw.sheets[sheet.key] = records
+        raw.row_refs[sheet.key] = starts
+        if ws.sheet_state != "visible" and records:
+            raw.diagnostics.warning(
+                f"arket «{title}» er skjult, men blir lest likevel; vis arket og sjekk radene, "
+                "eller slett dem hvis de ikke skal med", "ark.skjult", ref)
+
+
+def _is_empty(ws: Any) -> bool:
+    ws.reset_dimensions()
+    return all(_blank(v) for row in ws.iter_rows(values_only=True) for v in row)
+
+
+def _sheet_named(title: str) -> Sheet | None:
+    folded = fold_label(title)
+    return next((s for s in PROGRAMME_SHEETS if fold_label(s.name) == folded), None)
+
+
+def _formulas_without_values(archive: zipfile.ZipFile, ws: Any) -> set[str]:
+    """Cells (like "D7") holding a formula whose result was never saved.
+
+    openpyxl in data-only mode shows such a cell as empty. A byte search finds sheets that
+    may hold one; only those are parsed a second time, with defusedxml.
+    """
+    try:
+        data = archive.read(ws._worksheet_path.lstrip("/"))
+    except KeyError:
+        return set()
+    if not _SUSPECT_FORMULA.search(data):
+        return set()
+    missing: set[str] = set()
+    for _, elem in iterparse(io.BytesIO(data)):
+        if elem.tag != f"{_MAIN_NS}c":
+            continue
+        if elem.find(f"{_MAIN_NS}f") is not None:
+            value = elem.find(f"{_MAIN_NS}v")
+            # An empty <v/> is a saved result only when the cell says it is text ("").
+            if value is None or (not value.text and elem.get("t") != "str"):
+                missing.add(elem.get("r") or "")
+        elem.clear()
+    missing.discard("")
+    return missing
+
+
+def _letters(width: int) -> list[str]:
+    return [get_column_letter(i) for i in range(1, width + 1)]
+
+
+def _is_example(row: tuple[Any, ...]) -> bool:
+    first = next((v for v in row if v is not None and str(v).strip()), None)
+    return isinstance(first, str) and first.strip().casefold().startswith(
+        EXAMPLE_MARKER.casefold())
+
+
+def _is_total(row: tuple[Any, ...]) -> bool:
+    first = next((v for v in row if v is not None and str(v).strip()), None)
+    return isinstance(first, str) and fold_label(first) in TOTAL_LABELS
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _read_table(
+    rows: Iterator[tuple[Any, ...]], sheet: Sheet, title: str, raw: RawInput,
+    missing_values: set[str],
+) -> tuple[list[RawRecord], list[SourceRef]]:
+    records: list[RawRecord] = []
+    starts: list[SourceRef] = []
+    numbered = enumerate(rows, start=1)
+    _, mapping, rest = _find_header(numbered, sheet, title, raw)
+    if not mapping:
+        return records, starts
+    letters = _letters(max(mapping) + 1)
+    first_letter = letters[min(mapping)]
+    for row_no, row in itertools.chain(rest, numbered):
+        values = [(i, row[i] if i < len(row) else None) for i in mapping]
+        pending = {i for i, v in values if v is None and f"{letters[i]}{row_no}" in missing_values}
+        if not pending and all(_blank(v) for _, v in values):
+            continue
+        picked = tuple(v for _, v in values)
+        if _is_example(picked) or _is_total(picked):
+            continue
+        record: RawRecord = {}
+        for i, value in values:
+            ref = SourceRef(raw.file, title, f"{letters[i]}{row_no}")
+            if i in pending:
+                _formula_diagnostic(raw, ref)
+            record[mapping[i].key] = RawValue(value, ref)
+        records.append(record)
+        starts.append(SourceRef(raw.file, title, f"{first_letter}{row_no}"))
+    return records, starts
+
+
+def _known_count(row: tuple[Any, ...], lookup: dict[str, Column]) -> int:
+    return sum(1 for v in row if not _blank(v) and fold_label(v) in lookup)
+
+
+def _find_header(
+    numbered: Iterator[tuple[int, tuple[Any, ...]]], sheet: Sheet, title: str, raw: RawInput,
+) -> tuple[int, dict[int, Column], list[tuple[int, tuple[Any, ...]]]]:
+    """The header row: the first non-empty row, unless one of the next few names more known
+    columns (a title above the table). Returns its number, the column index → Column map,
+    and the rows read past it (data to replay)."""
+    lookup = _lookup(sheet.columns)
+    seen: list[tuple[int, tuple[Any, ...]]] = []
+    for row_no, row in numbered:
+        if all(_blank(v) for v in row):
+            continue
+        seen.append((row_no, row))
+        if _known_count(row, lookup) >= 2 or len(seen) >= HEADER_SEARCH_ROWS:
+            break
+    if not seen:
+        return 0, {}, []
+    best = max(range(len(seen)), key=lambda i: (_known_count(seen[i][1], lookup), -i))
+    row_no, header = seen[best]
+    mapping: dict[int, Column] = {}
+    used: dict[str, str] = {}
+    letters = _letters(len(header))
+    headers = [c.header for c in sheet.columns]
+    for i, text in enumerate(header):
+        if _blank(text):
+            continue  # empty, or the tail of a merged header cell
+        ref = SourceRef(raw.file, title, f"{letters[i]}{row_no}")
+        column = lookup.get(fold_label(text))
+        if column is None:
+            hint = suggest(str(text).strip(), headers)
+            tail = f"; mente du «{hint}»?" if hint else ""
+            raw.diagnostics.warning(
+                f"kolonnen «{str(text).strip()}» er ukjent og blir ikke lest{tail}",
+                "kolonne.ukjent", ref)
+            continue
+        if column.key in used:
+            raw.diagnostics.warning(
+                f"kolonnen «{column.header}» finnes to ganger; bare den første blir lest",
+                "kolonne.duplikat", ref, related=[SourceRef(raw.file, title, used[column.key])])
+            continue
+        used[column.key] = f"{letters[i]}{row_no}"
+        mapping[i] = column
+    return row_no, mapping, seen[best + 1:]
+
+
+def _formula_diagnostic(raw: RawInput, ref: SourceRef) -> None:
+    raw.diagnostics.error(
+        "cellen inneholder en formel uten lagret verdi – åpne filen i Excel og lagre den på nytt",
+        "formel.uten-verdi", ref)
+
+
+def _read_form(
+    rows: Iterator[tuple[Any, ...]], sheet: Sheet, title: str, raw: RawInput,
+    missing_values: set[str],
+) -> tuple[list[RawRecord], list[SourceRef]]:
+    """Felt | Verdi rows; refs point at the Verdi cell. One record, starting at A1."""
+    lookup = _lookup(sheet.columns)
+    labels = [c.header for c in sheet.columns]
+    record: RawRecord = {}
+    label_col, value_col = 0, 1
+    header_seen = False
+    for row_no, row in enumerate(rows, start=1):
+        if all(_blank(v) for v in row):
+            continue
+        if not header_seen:
+            folded = [fold_label(v) if not _blank(v) else "" for v in row]
+            header_seen = True
+            if "felt" in folded and "verdi" in folded:
+                label_col, value_col = folded.index("felt"), folded.index("verdi")
+                continue
+        label = row[label_col] if label_col < len(row) else None
+        value = row[value_col] if value_col < len(row) else None
+        if _blank(label):
+            continue
+        letter = get_column_letter(value_col + 1)
+        ref = SourceRef(raw.file, title, f"{letter}{row_no}")
+        column = lookup.get(fold_label(label))
+        if column is None:
+            hint = suggest(str(label).strip(), labels)
+            tail = f"; mente du «{hint}»?" if hint else ""
+            raw.diagnostics.warning(
+                f"feltet «{str(label).strip()}» er ukjent og blir ikke lest{tail}",
+                "felt.ukjent", SourceRef(raw.file, title, f"{get_column_letter(label_col + 1)}"
+                                                           f"{row_no}"))
+            continue
+        if column.key in record:
+            raw.diagnostics.warning(
+                f"feltet «{column.header}» står to ganger; bare den første verdien blir lest",
+                "felt.duplikat", ref, related=[record[column.key].ref])
+            continue
+        if value is None and f"{letter}{row_no}" in missing_values:
+            _formula_diagnostic(raw, ref)
+        record[column.key] = RawValue(value, ref)
+    return [record], [SourceRef(raw.file, title, "A1")]

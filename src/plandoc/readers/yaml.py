@@ -1,0 +1,281 @@
+"""The .yaml reader: ruamel.yaml composes nodes (never Python objects), each with its line.
+
+Working on the node graph rather than loading keeps line numbers for every value, keeps the
+user's text ("versjon: 1.0" stays "1.0", "kommunenummer: 0301" stays "0301"), and means no
+tag can ever construct anything: unknown tags are reported, not executed.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from plandoc.diagnostics import SourceRef
+from plandoc.readers.base import RawInput, RawRecord, RawValue
+from plandoc.readers.cells import suggest
+from plandoc.workbook.schema import PROGRAMME_SHEETS, Column, Sheet
+
+#: Larger files are not programme descriptions; refuse before parsing.
+MAX_BYTES = 20 * 1024 * 1024
+#: Nodes visited while walking (an aliased record, "- *t1", counts once per use).
+MAX_NODES = 200_000
+#: Nesting depth allowed; a programme file needs three levels. Deeper input is refused
+#: before composing, whose recursion would overflow (libyaml's composer even segfaults).
+MAX_DEPTH = 20
+
+#: Force ruamel's pure-Python parser even where libyaml is installed (tests use both).
+PURE_PYTHON = False
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp",
+                                     "map", "seq")}
+_TEXT_TYPES = ("text", "rich", "ref", "choice")
+
+
+class _TooManyNodes(Exception):
+    pass
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def read_yaml(path: Path) -> RawInput:
+    """Read a programme YAML file; every problem becomes a diagnostic, nothing raises."""
+    raw = RawInput(file=str(path))
+    where = SourceRef(raw.file)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raw.diagnostics.error(
+                f"filen er for stor (over {MAX_BYTES // (1024 * 1024)} MB) til å være en "
+                "programbeskrivelse", "fil.for-stor", where)
+            return raw
+        data = path.read_bytes()
+    except OSError as exc:
+        raw.diagnostics.error(f"filen kan ikke leses ({exc.strerror})", "fil.lesing", where)
+        return raw
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raw.diagnostics.error(
+            "filen er ikke gyldig UTF-8; lagre den som UTF-8 i redigeringsprogrammet",
+            "yaml.tegnsett", SourceRef(raw.file, line=line))
+        return raw
+    try:
+        root = _compose(text)
+    except _TooDeep as exc:
+        raw.diagnostics.error(
+            f"filen har lister eller nøkler nøstet i over {MAX_DEPTH} nivåer og blir ikke lest; "
+            "en programfil trenger tre", "yaml.for-stor", SourceRef(raw.file, line=exc.line))
+        return raw
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raw.diagnostics.error(_syntax_message(exc), "yaml.syntaks",
+                              SourceRef(raw.file, line=line))
+        return raw
+    except YAMLError as exc:
+        raw.diagnostics.error(f"YAML-feil: {exc}"[:200], "yaml.syntaks", where)
+        return raw
+    if root is None:
+        raw.diagnostics.error("filen er tom; se malen for hvordan en programfil ser ut",
+                              "yaml.struktur", where)
+        return raw
+    try:
+        _Walker(raw).document(root)
+    except _TooManyNodes:
+        raw.diagnostics.error(
+            f"filen har over {MAX_NODES} verdier (mange alias/anker?) og blir ikke lest",
+            "yaml.for-stor", where)
+    return raw
+
+
+def _compose(text: str) -> Node | None:
+    # The "safe" flavour uses libyaml through ruamel.yaml.clib when it is installed (about
+    # 5× faster than the pure-Python parser, which remains the fallback); composing only
+    # builds nodes, so no constructor ever runs. The event pass first (iterative, cheap)
+    # refuses nesting that the recursive composer cannot survive.
+    depth = 0
+    for event in YAML(typ="safe", pure=PURE_PYTHON).parse(text):
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooDeep(event.start_mark.line + 1)
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return YAML(typ="safe", pure=PURE_PYTHON).compose(text)
+
+
+def _syntax_message(exc: MarkedYAMLError) -> str:
+    problem = (exc.problem or exc.context or "").strip()
+    if "\t" in problem or "'\\t'" in problem or "tab character" in problem:
+        return "tabulatortegn kan ikke brukes til innrykk i YAML; bruk mellomrom"
+    return (f"YAML-feil ({problem}); sjekk innrykk, kolon etter nøklene og at tekst med "
+            "spesialtegn står i anførselstegn")
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _fold_key(text: str) -> str:
+    return "_".join(text.strip().casefold().replace("-", " ").split())
+
+
+class _Walker:
+    """Walks the composed node graph into raw records, counting nodes as it goes."""
+
+    def __init__(self, raw: RawInput) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def ref(self, node: Node) -> SourceRef:
+        return SourceRef(self.raw.file, line=_line(node))
+
+    def visit(self, node: Node) -> None:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooManyNodes
+
+    def tag_ok(self, node: Node) -> bool:
+        """False (with a diagnostic) for an explicit tag like !!python/object."""
+        if node.tag in _ALLOWED_TAGS:
+            return True
+        self.raw.diagnostics.error(
+            f"YAML-taggen «{node.tag.replace(_CORE, '!!')}» er ikke tillatt; fjern den",
+            "yaml.tagg", self.ref(node))
+        return False
+
+    def pairs(self, node: MappingNode) -> list[tuple[str, ScalarNode, Node]]:
+        """Key text, key node, value node; duplicate and non-text keys are reported."""
+        out: list[tuple[str, ScalarNode, Node]] = []
+        seen: dict[str, ScalarNode] = {}
+        for key, value in node.value:
+            self.visit(key)
+            self.visit(value)
+            if not isinstance(key, ScalarNode) or not self.tag_ok(key):
+                self.raw.diagnostics.error("nøkkelen må være en enkel tekst", "yaml.struktur",
+                                           self.ref(key))
+                continue
+            name = str(key.value)
+            if name in seen:
+                self.raw.diagnostics.error(
+                    f"nøkkelen «{name}» står to ganger; slå sammen eller fjern den ene",
+                    "yaml.duplikat", self.ref(key), related=[self.ref(seen[name])])
+                continue
+            seen[name] = key
+            out.append((name, key, value))
+        return out
+
+    def document(self, root: Node) -> None:
+        self.visit(root)
+        if not isinstance(root, MappingNode) or not self.tag_ok(root):
+            self.raw.diagnostics.error(
+                "filen må bestå av nøkler som program:, innsatsområder:, tiltak: …",
+                "yaml.struktur", self.ref(root))
+            return
+        keys = [s.key for s in PROGRAMME_SHEETS]
+        by_key = {_fold_key(s.key): s for s in PROGRAMME_SHEETS}
+        by_key.update({_fold_key(s.name): s for s in PROGRAMME_SHEETS})
+        for name, key, value in self.pairs(root):
+            sheet = by_key.get(_fold_key(name))
+            if sheet is None:
+                hint = suggest(name, keys)
+                tail = f"; mente du «{hint}»?" if hint else ""
+                self.raw.diagnostics.warning(
+                    f"nøkkelen «{name}» er ukjent og blir ikke lest{tail}", "ark.ukjent",
+                    self.ref(key))
+                continue
+            if sheet.key in self.raw.sheets:
+                self.raw.diagnostics.error(
+                    f"«{sheet.key}» står to ganger; slå sammen de to delene", "yaml.duplikat",
+                    self.ref(key), related=[self.raw.sheet_refs[sheet.key]])
+                continue
+            self.raw.sheet_refs[sheet.key] = self.ref(key)
+            if sheet.kind == "form":
+                self.form(sheet, key, value)
+            else:
+                self.table(sheet, key, value)
+
+    def form(self, sheet: Sheet, key: ScalarNode, node: Node) -> None:
+        self.raw.sheets[sheet.key] = []
+        self.raw.row_refs[sheet.key] = []
+        if not isinstance(node, MappingNode) or not self.tag_ok(node):
+            self.raw.diagnostics.error(
+                f"«{sheet.key}» må inneholde nøkler som kommune:, programnavn: …",
+                "yaml.struktur", self.ref(key))
+            return
+        self.raw.sheets[sheet.key].append(self.record(sheet, node))
+        self.raw.row_refs[sheet.key].append(self.ref(key))
+
+    def table(self, sheet: Sheet, key: ScalarNode, node: Node) -> None:
+        records: list[RawRecord] = []
+        starts: list[SourceRef] = []
+        self.raw.sheets[sheet.key] = records
+        self.raw.row_refs[sheet.key] = starts
+        if isinstance(node, ScalarNode) and node.tag == _CORE + "null":
+            return  # "tiltak:" with nothing under it
+        if not isinstance(node, SequenceNode) or not self.tag_ok(node):
+            self.raw.diagnostics.error(
+                f"«{sheet.key}» må være en liste der hvert element starter med «- »",
+                "yaml.struktur", self.ref(key))
+            return
+        for item in node.value:
+            self.visit(item)
+            if not isinstance(item, MappingNode) or not self.tag_ok(item):
+                self.raw.diagnostics.error(
+                    f"hvert element under «{sheet.key}» må ha nøkler som "
+                    f"{sheet.columns[0].key}:", "yaml.struktur", self.ref(item))
+                continue
+            records.append(self.record(sheet, item))
+            starts.append(self.ref(item))
+
+    def record(self, sheet: Sheet, node: MappingNode) -> RawRecord:
+        columns = {_fold_key(c.key): c for c in sheet.columns}
+        keys = [c.key for c in sheet.columns]
+        record: RawRecord = {}
+        for name, key, value in self.pairs(node):
+            column = columns.get(_fold_key(name))
+            if column is None:
+                hint = suggest(name, keys)
+                tail = f"; mente du «{hint}»?" if hint else ""
+                self.raw.diagnostics.warning(
+                    f"nøkkelen «{name}» er ukjent under «{sheet.key}» og blir ikke lest{tail}",
+                    "kolonne.ukjent", self.ref(key))
+                continue
+            if not self.tag_ok(value):
+                continue
+            if not isinstance(value, ScalarNode):
+                self.raw.diagnostics.error(
+                    f"{column.key} må være én verdi, ikke en liste eller nøkler",
+                    f"{sheet.key}.{column.key}", self.ref(key))
+                continue
+            record[column.key] = RawValue(_scalar(value, column), self.ref(key))
+        return record
+
+
+def _scalar(node: ScalarNode, column: Column) -> Any:
+    """The value to type: the user's own text for text columns, numbers for numeric ones."""
+    tag = node.tag.removeprefix(_CORE)
+    text = str(node.value)
+    if tag == "null":
+        return None
+    if column.type in _TEXT_TYPES or tag in ("str", "timestamp", "bool"):
+        return text
+    try:
+        if tag == "int" and text.lstrip("+-").isdigit():
+            return int(text)
+        if tag in ("int", "float"):
+            return Decimal(text)
+    except (ValueError, InvalidOperation):  # e.g. more digits than int() takes from text
+        pass
+    return text

@@ -1,0 +1,161 @@
+"""Export a Programme to a workbook or a YAML file (same schema), and convert between them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl.styles import Alignment
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from plandoc.diagnostics import Diagnostics, SourceRef
+from plandoc.i18n.fmt import format_number
+from plandoc.model.programme import Programme
+from plandoc.readers.cells import CellError, parse_number
+from plandoc.workbook.schema import PROGRAM, PROGRAMME_SHEETS, Column, Sheet
+from plandoc.workbook.template import (
+    AMOUNT_FORMAT,
+    DATE_FORMAT,
+    DECIMAL_FORMAT,
+    FORM_FIRST_ROW,
+    build_workbook,
+    save_workbook,
+)
+from plandoc.writers.base import atomic_path
+
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _field_value(programme: Programme, column: Column, record: Any = None) -> Any:
+    if record is None:
+        record = programme.version if column.target == "version" else programme.info
+    return getattr(record, column.field)
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _as_number(text: str) -> int | float | None:
+    """An indicator value that reads back identically as a number ("1,5" → 1.5), else None."""
+    try:
+        number = parse_number(text)
+    except CellError:
+        return None
+    return _number(number) if format_number(number) == text else None
+
+
+def _cell_value(column: Column, value: Any) -> tuple[Any, str | None]:
+    """What to put in the cell, and its number format."""
+    if isinstance(value, Decimal):
+        integral = value == value.to_integral_value()
+        return _number(value), AMOUNT_FORMAT if integral else DECIMAL_FORMAT
+    if isinstance(value, dt.date):
+        return value, DATE_FORMAT
+    if column.type == "value" and isinstance(value, str):
+        number = _as_number(value)
+        if number is not None:
+            return number, None
+    return value, None
+
+
+def _put(ws: Any, row: int, col: int, column: Column, value: Any) -> None:
+    if value is None:
+        return
+    content, fmt = _cell_value(column, value)
+    cell = ws.cell(row=row, column=col, value=content)
+    if isinstance(content, str) and content.startswith("="):
+        cell.data_type = "s"  # user text, not a formula
+    if fmt:
+        cell.number_format = fmt
+    if column.type == "rich" or (isinstance(content, str) and "\n" in content):
+        cell.alignment = _WRAP
+
+
+def write_xlsx(programme: Programme, path: Path) -> None:
+    """The programme as a workbook shaped like the template, ready for further editing."""
+    wb = build_workbook(examples=False)
+    for sheet in PROGRAMME_SHEETS:
+        ws = wb[sheet.name]
+        if sheet.kind == "form":
+            for row, column in enumerate(sheet.columns, start=FORM_FIRST_ROW):
+                _put(ws, row, 2, column, _field_value(programme, column))
+            continue
+        for row, record in enumerate(getattr(programme, sheet.model_field), start=2):
+            for col, column in enumerate(sheet.columns, start=1):
+                _put(ws, row, col, column, getattr(record, column.field))
+    save_workbook(wb, path)
+
+
+def _yaml_value(column: Column, value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return _number(value)
+    if column.type == "value" and isinstance(value, str):
+        number = _as_number(value)  # "60" → 60, "1,5" → 1.5: reads back as the same text
+        if number is not None:
+            return number
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
+    return value
+
+
+def _yaml_record(sheet: Sheet, get: Any) -> CommentedMap:
+    out = CommentedMap()
+    for column in sheet.columns:
+        value = get(column)
+        if value is not None:
+            out[column.key] = _yaml_value(column, value)
+    return out
+
+
+def dump_yaml(programme: Programme) -> str:
+    """The programme as YAML text with the schema's Norwegian keys."""
+    doc = CommentedMap()
+    doc[PROGRAM.key] = _yaml_record(PROGRAM, lambda c: _field_value(programme, c))
+    for sheet in PROGRAMME_SHEETS:
+        if sheet.kind == "form":
+            continue
+        doc[sheet.key] = [
+            _yaml_record(sheet, lambda c, r=record: getattr(r, c.field))
+            for record in getattr(programme, sheet.model_field)
+        ]
+    doc.yaml_set_start_comment(
+        "Programfil for plandoc. Nøklene er de samme som kolonnene i Excel-malen;\n"
+        "se arket Veiledning i malen for hva hver verdi betyr.")
+    yaml = YAML(typ="rt")
+    yaml.allow_unicode = True
+    yaml.width = 4096  # long texts stay on one line instead of being folded
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    stream = io.StringIO()
+    yaml.dump(doc, stream)
+    return stream.getvalue()
+
+
+def write_yaml(programme: Programme, path: Path) -> None:
+    """The programme as a YAML file (UTF-8), written atomically."""
+    text = dump_yaml(programme)
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+def convert(src: Path, dst: Path) -> Diagnostics:
+    """Load `src`; when it has no errors, write it to `dst` in the format of dst's suffix."""
+    from plandoc.model.load import load_file
+
+    programme, diags = load_file(src)
+    if programme is None or diags.has_errors:
+        return diags
+    suffix = dst.suffix.lower()
+    if suffix == ".xlsx":
+        write_xlsx(programme, dst)
+    elif suffix in (".yaml", ".yml"):
+        write_yaml(programme, dst)
+    else:
+        diags.error(f"kan ikke skrive filtypen «{suffix or dst.name}»; bruk .xlsx eller .yaml",
+                    "fil.type", SourceRef(str(dst)))
+    return diags

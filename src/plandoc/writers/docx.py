@@ -1,0 +1,289 @@
+"""The DOCX writer: fill the Word template's tags, append the body, zip it deterministically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import docx
+import jinja2
+from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+
+from plandoc.diagnostics import TemplateError
+from plandoc.document import Document, Meta
+from plandoc.writers.base import atomic_path, register
+from plandoc.writers.docx_body import (
+    TOC_PLACEHOLDER,
+    BodyWriter,
+    TemplateInfo,
+    clean,
+    template_info,
+)
+
+#: templates/word/ of the source tree; `<kind>.docx` there wins over the shared plandoc.docx.
+TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates" / "word"
+DEFAULT_TEMPLATE = TEMPLATE_DIR / "plandoc.docx"
+
+# Used when SOURCE_DATE_EPOCH is unset, so that output never depends on the clock.
+FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+class _CachingEnvironment(SandboxedEnvironment):
+    """docxtpl compiles the same template XML on every render; compile each source once."""
+
+    def __init__(self) -> None:
+        super().__init__(undefined=jinja2.StrictUndefined, autoescape=True)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None
+                    ) -> jinja2.Template:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            if len(self._compiled) > 256:  # a template edited while running: don't grow forever
+                self._compiled.clear()
+            compiled = self._compiled[source] = super().from_string(source)
+        return compiled
+
+
+_ENV = _CachingEnvironment()
+
+
+@dataclass(frozen=True)
+class _Template:
+    path: Path
+    data: bytes
+    info: TemplateInfo
+
+
+_TEMPLATES: dict[Path, _Template] = {}
+
+
+def load_template(path: Path) -> _Template:
+    """The template's bytes and what the body writer needs, read once per process."""
+    key = path.resolve()
+    cached = _TEMPLATES.get(key)
+    if cached is not None:
+        return cached
+    try:
+        data = key.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"fant ikke Word-malen {path}: {exc.strerror}") from exc
+    try:
+        document = docx.Document(io.BytesIO(data))
+        numbering = document.part.numbering_part.element
+        sect_prs = document.element.body.findall(f".//{qn('w:sectPr')}")
+        info = template_info(document.styles.element, numbering,
+                             sect_prs[-1] if sect_prs else None)
+    except Exception as exc:  # a damaged .docx can fail anywhere in python-docx
+        raise TemplateError(f"Word-malen {path} kan ikke leses som .docx: {exc}") from exc
+    template = _TEMPLATES[key] = _Template(key, data, info)
+    return template
+
+
+def source_date() -> dt.datetime:
+    """SOURCE_DATE_EPOCH as a UTC datetime, else a fixed date: never the clock."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
+        return FIXED_DATE.replace(tzinfo=None)
+
+
+class _FixedZip:
+    """python-docx's physical package writer, but with fixed entry dates and attributes."""
+
+    def __init__(self, out: io.BytesIO) -> None:
+        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.put(pack_uri.membername, blob)
+
+    def put(self, name: str, blob: bytes) -> None:
+        info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 0
+        info.external_attr = 0
+        self._zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def package_bytes(document: Any) -> bytes:
+    """The .docx as bytes, zipped with fixed entry dates and attributes (byte-identical runs).
+
+    python-docx stamps zip entries with the clock; we drive its package writer's steps with
+    our own zip writer so each part is compressed once. Should those (underscored) steps
+    disappear in a later python-docx, we re-zip its normal output instead.
+    """
+    package = document.part.package
+    out = io.BytesIO()
+    writer = _FixedZip(out)
+    steps = [getattr(PackageWriter, name, None) for name in (
+        "_write_content_types_stream", "_write_pkg_rels", "_write_parts")]
+    if all(steps):
+        parts = list(package.iter_parts())
+        for part in parts:
+            part.before_marshal()
+        steps[0](writer, parts)
+        steps[1](writer, package.rels)
+        steps[2](writer, parts)
+    else:  # pragma: no cover - depends on the python-docx version
+        raw = io.BytesIO()
+        document.save(raw)
+        with zipfile.ZipFile(raw) as src:
+            for entry in src.infolist():
+                writer.put(entry.filename, src.read(entry))
+    writer.close()
+    return out.getvalue()
+
+
+def _context(meta: Meta) -> dict[str, Any]:
+    labels = {clean(str(k)): clean(v) for k, v in meta.labels.items()}
+    return {
+        "title": clean(meta.title),
+        "subtitle": clean(meta.subtitle),
+        "municipality": clean(meta.municipality),
+        "date": clean(meta.date),
+        "header": clean(meta.header),
+        "language": meta.language,
+        "kind": clean(meta.kind),
+        "version": [(clean(a), clean(b)) for a, b in meta.version],
+        "labels": labels,
+        "page_label": labels.get("page") or "Side",
+        "of_label": labels.get("of") or "av",
+    }
+
+
+def _set_language(document: Any, language: str) -> None:
+    """Tag the text with the document language so Word's spell-check follows it."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = styles.makeelement(qn("w:docDefaults"), {})
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = defaults.makeelement(qn("w:rPrDefault"), {})
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = rpr_default.makeelement(qn("w:rPr"), {})
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)
+    theme_lang = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), language)
+
+
+# Elements that follow w:updateFields in CT_Settings; it must precede the first one present.
+_AFTER_UPDATE_FIELDS = [qn(f"w:{t}") for t in (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")] + [
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"] + [
+    qn(f"w:{t}") for t in (
+        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+        "decimalSymbol", "listSeparator")]
+
+
+def _set_update_fields(document: Any) -> None:
+    """Ask Word to update fields (the TOC) when the document is opened."""
+    settings = document.settings.element
+    update = settings.find(qn("w:updateFields"))
+    if update is None:
+        update = settings.makeelement(qn("w:updateFields"), {})
+        follower = next((c for c in settings if c.tag in _AFTER_UPDATE_FIELDS), None)
+        if follower is not None:
+            follower.addprevious(update)
+        else:
+            settings.append(update)
+    update.set(qn("w:val"), "true")
+
+
+def _set_properties(document: Any, meta: Meta, language: str) -> None:
+    props = document.core_properties
+    # python-docx refuses core properties longer than 255 characters.
+    props.title = clean(meta.title)[:255]
+    props.subject = clean(meta.subtitle)[:255]
+    props.author = clean(meta.municipality)[:255]
+    props.keywords = clean(meta.kind)[:255]
+    props.language = language
+    props.last_modified_by = "plandoc"
+    props.revision = 1
+    props.created = props.modified = source_date()
+
+
+@register("docx")
+class DocxWriter:
+    """Word output: the template gives styles, cover, header and footer; the tree gives the body."""
+
+    name = "docx"
+    suffix = ".docx"
+
+    def __init__(self, template: Path | None = None) -> None:
+        self.template = template
+
+    def template_for(self, meta: Meta) -> Path:
+        """The explicit template, else templates/word/<kind>.docx, else plandoc.docx."""
+        if self.template is not None:
+            return self.template
+        kind = meta.kind.strip().lower()
+        if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", kind):
+            own = TEMPLATE_DIR / f"{kind}.docx"
+            if own.is_file():
+                return own
+        return DEFAULT_TEMPLATE
+
+    def render(self, document: Document) -> bytes:
+        """The finished .docx as bytes."""
+        template = load_template(self.template_for(document.meta))
+        language = document.meta.language if _LANG.match(document.meta.language) else "nb-NO"
+
+        tpl = DocxTemplate(io.BytesIO(template.data))
+        try:
+            tpl.render(_context(document.meta), jinja_env=_ENV, autoescape=True)
+        except jinja2.TemplateError as exc:
+            raise TemplateError(
+                f"Word-malen {template.path} har en feil i en {{{{ }}}}-kode: {exc}"
+            ) from exc
+        word = tpl.docx
+
+        body = word.element.body
+        sect_pr = body.find(qn("w:sectPr"))
+        if sect_pr is not None:
+            body.remove(sect_pr)
+        placeholder = document.meta.labels.get("toc_update") or TOC_PLACEHOLDER.get(
+            language.split("-")[0].lower(), TOC_PLACEHOLDER["nb"])
+        writer = BodyWriter(template.info, word.part, body, clean(placeholder))
+        writer.write(document.blocks)
+        if sect_pr is not None:
+            body.append(sect_pr)
+
+        _set_language(word, language)
+        if writer.has_toc:
+            _set_update_fields(word)
+        _set_properties(word, document.meta, language)
+        return package_bytes(word)
+
+    def write(self, document: Document, path: Path) -> None:
+        data = self.render(document)
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(data)

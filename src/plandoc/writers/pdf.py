@@ -1,0 +1,221 @@
+"""PDF writer: the document tree goes as JSON to the Typst template and is compiled in-process."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+import typst
+
+from plandoc.diagnostics import RenderError
+from plandoc.document import (
+    Chart,
+    Document,
+    Figure,
+    Image,
+    Table,
+    plain_text,
+    to_data,
+    walk_blocks,
+)
+from plandoc.writers.base import atomic_path, register
+
+log = logging.getLogger(__name__)
+
+#: templates/typst/ at the top of the project; a writer may be given another folder.
+DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates" / "typst"
+#: Same override the builders honour for the whole templates/ folder.
+TEMPLATES_ENV = "PLANDOC_TEMPLATES"
+MAIN_TEMPLATE = "plandoc.typ"
+
+#: PDF/UA-1: tagged, titled, alt text on every figure. Typst checks it while exporting.
+PDF_STANDARDS: list[typst.PDFStandard] = ["ua-1"]
+
+#: Used when SOURCE_DATE_EPOCH is not set: 2000-01-01T00:00:00Z, so output never varies.
+DEFAULT_TIMESTAMP = 946_684_800
+
+#: Picture files Typst can embed.
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+
+# C0/C1 control characters other than newline show as nothing (and break PDF/UA), so they
+# are dropped; a tab becomes a space.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+_compilers: dict[tuple[str, ...], typst.Compiler] = {}
+_lock = threading.Lock()
+
+
+def _compiler(font_dirs: tuple[str, ...]) -> typst.Compiler:
+    # One compiler per process (per font set): building it loads and indexes the fonts,
+    # which costs more than compiling a whole document.
+    compiler = _compilers.get(font_dirs)
+    if compiler is None:
+        compiler = typst.Compiler(font_paths=list(font_dirs), ignore_system_fonts=True)
+        _compilers[font_dirs] = compiler
+    return compiler
+
+
+def timestamp() -> int:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(value) if value.isdigit() else DEFAULT_TIMESTAMP
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub("", value.replace("\t", " "))
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value
+
+
+def _figure_content(figure: Figure, index: int, root: Path) -> dict[str, str]:
+    content = figure.content
+    if isinstance(content, Chart):
+        from plandoc.writers.charts import render_chart
+
+        return {"type": "Chart", "svg": render_chart(content, "svg").decode("utf-8")}
+    assert isinstance(content, Image)
+    source = Path(content.path)
+    suffix = source.suffix.lower()
+    if suffix not in IMAGE_SUFFIXES:
+        raise RenderError(
+            f"bildet {source} har et format PDF-en ikke kan vise "
+            f"(bruk {', '.join(sorted(IMAGE_SUFFIXES))})"
+        )
+    if not source.is_file():
+        raise RenderError(f"fant ikke bildet {source}")
+    # Only copies go into the compile root, so Typst can read nothing else from disk.
+    name = f"img/{index}{suffix}"
+    target = root / name
+    target.parent.mkdir(exist_ok=True)
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        raise RenderError(f"kunne ikke lese bildet {source}: {exc.strerror or exc}") from exc
+    return {"type": "Image", "src": "/" + name}
+
+
+def document_data(document: Document, root: Path) -> dict[str, Any]:
+    """The JSON the template reads: the tree as `to_data` gives it, with figures resolved.
+
+    Charts become SVG text; images are copied into `root` and referred to by root path.
+    """
+    resolved: list[tuple[dict[str, str], str]] = []
+    for block in walk_blocks(document.blocks):
+        if isinstance(block, Table) and any(len(r) > len(block.header) for r in block.rows):
+            # The template pads short rows; a long one would shift every cell after it.
+            name = plain_text(block.caption) or " | ".join(plain_text(c) for c in block.header)
+            raise RenderError(
+                f"tabellen «{name}» har en rad med flere celler enn overskriftsraden"
+            )
+        if isinstance(block, Figure):
+            alt = block.alt.strip() or plain_text(block.caption).strip()
+            if not alt:
+                raise RenderError("en figur mangler alternativ tekst (alt), som PDF-en krever")
+            resolved.append((_figure_content(block, len(resolved), root), alt))
+
+    data: dict[str, Any] = _clean(to_data(document))
+    pending = iter(resolved)
+
+    def swap(blocks: list[dict[str, Any]]) -> None:
+        # Same depth-first order as walk_blocks, so the n-th figure meets its resolution.
+        for block in blocks:
+            if block["type"] == "Figure":
+                block["content"], block["alt"] = next(pending)
+            elif block["type"] in {"BulletList", "OrderedList"}:
+                for item in block["items"]:
+                    swap(item)
+
+    swap(data["blocks"])
+    return data
+
+
+def _error_text(exc: typst.TypstError) -> str:
+    message = getattr(exc, "message", "") or str(exc)
+    hints = [h for h in getattr(exc, "hints", None) or [] if h]
+    return message + "".join(f" (tips: {h})" for h in hints)
+
+
+def default_template_dir() -> Path:
+    """$PLANDOC_TEMPLATES/typst when set, else the repository's templates/typst/."""
+    override = os.environ.get(TEMPLATES_ENV)
+    return Path(override).resolve() / "typst" if override else DEFAULT_TEMPLATE_DIR
+
+
+def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
+    """The PDF bytes for `document`, using `template_dir` (default templates/typst/)."""
+    template_dir = template_dir or default_template_dir()
+    main = template_dir / MAIN_TEMPLATE
+    if not main.is_file():
+        raise RenderError(f"fant ikke PDF-malen {main}")
+    fonts = template_dir / "fonts"
+    font_dirs = (str(fonts),) if fonts.is_dir() else ()
+
+    with tempfile.TemporaryDirectory(prefix="plandoc-typst-") as tmp:
+        root = Path(tmp)
+        # The template's own files (imports, logos) sit beside it; fonts are loaded apart.
+        shutil.copytree(
+            template_dir, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("fonts")
+        )
+        data = document_data(document, root)
+        payload = json.dumps(data, ensure_ascii=False)
+        with _lock:
+            compiler = _compiler(font_dirs)
+            return _compile(compiler, root, payload, document)
+
+
+def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Document) -> bytes:
+    kwargs: dict[str, Any] = {
+        "input": str(root / MAIN_TEMPLATE),
+        "root": str(root),
+        "format": "pdf",
+        "sys_inputs": {"doc": payload},
+        "timestamp": timestamp(),
+        "pdf_tags": True,
+    }
+    try:
+        result = compiler.compile(pdf_standards=PDF_STANDARDS, **kwargs)
+    except typst.TypstError as strict:
+        # PDF/UA refuses some documents that are fine to read: text with no glyph in the
+        # embedded fonts (emoji, CJK), a first heading below level 1, skipped heading levels,
+        # an empty heading. Such a document is still written, tagged, without the UA claim.
+        try:
+            result = compiler.compile(pdf_standards=[], **kwargs)
+        except typst.TypstError as exc:
+            raise RenderError(
+                f"PDF-en «{document.meta.title}» kunne ikke lages: {_error_text(exc)}"
+            ) from exc
+        log.warning(
+            "%s: PDF-en er laget uten PDF/UA-merking: %s",
+            document.meta.title or "(uten tittel)",
+            _error_text(strict),
+        )
+    if not isinstance(result, bytes):
+        raise RenderError("PDF-en kunne ikke lages: Typst ga ingen fil")
+    return result
+
+
+@register("pdf")
+class PdfWriter:
+    """Writes a document as a tagged A4 PDF (PDF/UA-1 where the text allows) through Typst."""
+
+    name = "pdf"
+    suffix = ".pdf"
+
+    def __init__(self, template_dir: Path | None = None) -> None:
+        self.template_dir = template_dir
+
+    def write(self, document: Document, path: Path) -> None:
+        data = render_pdf(document, self.template_dir)
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(data)

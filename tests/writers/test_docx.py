@@ -1,0 +1,453 @@
+"""The DOCX writer: read the written file back with python-docx and as raw XML."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from lxml import etree
+from PIL import Image as PILImage
+
+from plandoc.diagnostics import RenderError, TemplateError
+from plandoc.document import (
+    BulletList,
+    Chart,
+    Document,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    LineBreak,
+    Link,
+    Meta,
+    OrderedList,
+    PageBreak,
+    Paragraph,
+    Series,
+    Strong,
+    Table,
+    TableOfContents,
+    Text,
+)
+from plandoc.writers.base import get_writer
+from plandoc.writers.docx import DEFAULT_TEMPLATE, DocxWriter
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {
+    "w": W,
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+}
+HOSTILE = "& < > | * # {{ }} </w:t> &amp; {% if x %} 🎉 שלום עולם e\u0301 ‮RTL"
+URL = "https://example.org/plan?a=1&b=<2>"
+
+
+def _png(path: Path, size: tuple[int, int] = (300, 150)) -> Path:
+    PILImage.new("RGB", size, (31, 56, 100)).save(path, format="PNG")
+    return path
+
+
+def _meta(**changes: object) -> Meta:
+    meta = Meta(
+        title="Omstillingsplan for Dyrøy & <Sørreisa> 2024–2029",
+        subtitle="Vedtatt «utkast» > 1",
+        municipality="Dyrøy kommune",
+        language="nn-NO",
+        header="Omstillingsplan – Dyrøy",
+        date="12. oktober 2024",
+        kind="omstillingsplan",
+        labels={"page": "Sida", "of": "av", "contents": "Innhald"},
+    )
+    for key, value in changes.items():
+        setattr(meta, key, value)
+    return meta
+
+
+def _document(image: Path) -> Document:
+    budget = Table(
+        header=[[Text("Tiltak")], [Text("2025")], [Text("2026")]],
+        rows=[
+            [[Text("Kompetanseløft")], [Text("1\u00a0250\u00a0000")], [Text("300\u00a0000")]],
+            [[Text("Reiseliv "), Emphasis([Text("helår")])], [Text("750\u00a0000")],
+             [Text("0")]],
+            [[Text("Sum")], [Text("2\u00a0000\u00a0000")], [Text("300\u00a0000")]],
+        ],
+        align=["left", "right", "right"],
+        totals=True,
+        caption=[Text("Budsjett per tiltak (kr)")],
+        style="budget",
+        widths=[3, 1, 1],
+    )
+    version = Table(
+        header=[[Text("Versjon")], [Text("Dato")]],
+        rows=[[[Text("1.2")], [Text("12.10.2024")]]],
+        align=["left", "left"],
+        style="version",
+    )
+    return Document(
+        meta=_meta(),
+        blocks=[
+            version,
+            TableOfContents("Innhald"),
+            Heading(1, [Text("Om dokumentet")], outlined=False),
+            Heading(1, [Text("Bakgrunn")], number="1"),
+            Paragraph([Text("Ei ingress.")], style="lead"),
+            Paragraph([
+                Text("Vanleg "), Strong([Text("feit "), Emphasis([Text("og kursiv")])]),
+                Text(" tekst"), LineBreak(), Text("ny linje med "),
+                Link(URL, [Text("lenkje")]), Text("."),
+            ]),
+            Paragraph([Text("Merknad.")], style="note"),
+            Paragraph([Text("Ukjend rolle.")], style="no-such-role"),
+            Heading(2, [Text("Mål & delmål")], number="1.1"),
+            BulletList([
+                [Paragraph([Text("punkt ein")])],
+                [Paragraph([Text("punkt to")]), Paragraph([Text("framhald")]),
+                 BulletList([[Paragraph([Text("underpunkt")])]])],
+            ]),
+            OrderedList([[Paragraph([Text("første")])], [Paragraph([Text("andre")])]]),
+            OrderedList([[Paragraph([Text("tredje")])]], start=3),
+            Heading(3, [Text("Detaljar")], number="1.1.1"),
+            budget,
+            PageBreak(),
+            Heading(1, [Text("Bilete")], number="2"),
+            Figure(Image(image), alt="Kart over Dyrøy", caption=[Text("Figur 1: Kart")]),
+            Paragraph([Text(HOSTILE + "\x00\x0b\x1f")]),
+        ],
+    )
+
+
+class Written:
+    """One written .docx, opened both ways."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.doc = docx.Document(str(path))
+        with zipfile.ZipFile(path) as z:
+            self.parts = {n: z.read(n) for n in z.namelist()}
+
+    def xml(self, name: str) -> etree._Element:
+        return etree.fromstring(self.parts[name])
+
+    def xpath(self, name: str, query: str) -> list:
+        return self.xml(name).xpath(query, namespaces=NS)
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Document, Written]:
+    tmp = tmp_path_factory.mktemp("docx")
+    document = _document(_png(tmp / "kart.png"))
+    out = tmp / "plan.docx"
+    get_writer("docx").write(document, out)
+    return document, Written(out)
+
+
+# ---------------------------------------------------------------- structure
+
+
+def test_headings_use_word_heading_styles_and_match_the_outline(written) -> None:
+    document, w = written
+    headings = [(p.style.name, p.text) for p in w.doc.paragraphs
+                if p.style.name.startswith("Heading")]
+    assert headings == [(f"Heading {level}", text) for level, text in document.outline()]
+    assert headings[1] == ("Heading 2", "1.1 Mål & delmål")
+
+
+def test_unlisted_heading_is_not_in_the_outline(written) -> None:
+    _, w = written
+    unlisted = [p for p in w.doc.paragraphs if p.text == "Om dokumentet"]
+    assert [p.style.name for p in unlisted] == ["Unlisted Heading 1"]
+    assert w.doc.styles["Unlisted Heading 1"].element.xpath(
+        "w:pPr/w:outlineLvl/@w:val") == ["9"]
+
+
+def test_table_of_contents_is_a_real_field_updated_on_open(written) -> None:
+    _, w = written
+    instr = w.xpath("word/document.xml", "//w:instrText/text()")
+    assert ' TOC \\o "1-3" \\h \\z \\u ' in instr
+    toc_heading = [p for p in w.doc.paragraphs if p.style.name == "TOC Heading"]
+    assert [p.text for p in toc_heading] == ["Innhald"]
+    # nn-NO document: the placeholder is nynorsk.
+    assert any("Innhaldslista blir oppdatert" in p.text for p in w.doc.paragraphs)
+    assert w.xpath("word/settings.xml", "//w:updateFields/@w:val") == ["true"]
+
+
+def test_update_fields_only_when_there_is_a_toc(tmp_path: Path) -> None:
+    out = tmp_path / "a.docx"
+    DocxWriter().write(Document(_meta(), [Paragraph([Text("x")])]), out)
+    assert Written(out).xpath("word/settings.xml", "//w:updateFields") == []
+
+
+def test_paragraph_roles_map_to_template_styles(written) -> None:
+    _, w = written
+    by_text = {p.text: p.style.name for p in w.doc.paragraphs}
+    assert by_text["Ei ingress."] == "Lead"
+    assert by_text["Merknad."] == "Note"
+    assert by_text["Ukjend rolle."] == "Normal"
+
+
+def test_inline_formatting_runs_and_line_break(written) -> None:
+    _, w = written
+    para = next(p for p in w.doc.paragraphs if p.text.startswith("Vanleg"))
+    assert para.text == "Vanleg feit og kursiv tekst\nny linje med lenkje."
+    runs = {r.text: (bool(r.bold), bool(r.italic)) for r in para.runs}
+    assert runs["feit "] == (True, False)
+    assert runs["og kursiv"] == (True, True)
+    assert runs["Vanleg "] == (False, False)
+
+
+def test_hyperlink_is_a_real_relationship(written) -> None:
+    _, w = written
+    para = next(p for p in w.doc.paragraphs if p.text.startswith("Vanleg"))
+    assert [(h.url, h.text) for h in para.hyperlinks] == [(URL, "lenkje")]
+    rels = w.xml("word/_rels/document.xml.rels")
+    targets = [r.get("Target") for r in rels if r.get("Type").endswith("/hyperlink")]
+    assert targets == [URL]
+    assert all(r.get("TargetMode") == "External" for r in rels
+               if r.get("Type").endswith("/hyperlink"))
+
+
+def test_lists_use_list_styles_and_numbered_lists_restart(written) -> None:
+    _, w = written
+    styles = {p.text: p.style.name for p in w.doc.paragraphs}
+    assert styles["punkt ein"] == "List Bullet"
+    assert styles["framhald"] == "List Continue"
+    assert styles["underpunkt"] == "List Bullet 2"
+    assert styles["første"] == styles["tredje"] == "List Number"
+    num_ids = {}
+    for p in w.doc.paragraphs:
+        if p.text in ("første", "andre", "tredje"):
+            num_ids[p.text] = p._p.xpath("w:pPr/w:numPr/w:numId/@w:val")[0]
+    assert num_ids["første"] == num_ids["andre"] != num_ids["tredje"]
+    numbering = w.xml("word/numbering.xml")
+    starts = {
+        n: numbering.xpath(f"w:num[@w:numId='{n}']/w:lvlOverride/w:startOverride/@w:val",
+                           namespaces=NS)
+        for n in (num_ids["første"], num_ids["tredje"])
+    }
+    assert starts == {num_ids["første"]: ["1"], num_ids["tredje"]: ["3"]}
+
+
+def test_table_header_alignment_totals_widths_and_caption(written) -> None:
+    _, w = written
+    table = w.doc.tables[1]
+    assert table.style.name == "Plandoc Table"
+    rows = table._tbl.xpath("w:tr")
+    assert [bool(r.xpath("w:trPr/w:tblHeader")) for r in rows] == [True, False, False, False]
+    assert [c.text for c in table.rows[0].cells] == ["Tiltak", "2025", "2026"]
+    for row in table.rows:
+        assert row.cells[0].paragraphs[0].alignment is None
+        for cell in row.cells[1:]:
+            assert cell.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert [c.paragraphs[0].style.name for c in table.rows[-1].cells] == ["Table Total"] * 3
+    assert w.doc.styles["Table Total"].font.bold is True
+    assert w.doc.styles["Table Text"].font.bold is not True
+    assert [c.paragraphs[0].style.name for c in table.rows[1].cells] == ["Table Text"] * 3
+    assert table.rows[2].cells[0].text == "Reiseliv helår"
+    grid = [int(g) for g in table._tbl.xpath("w:tblGrid/w:gridCol/@w:w")]
+    assert grid[0] == pytest.approx(3 * grid[1], abs=3) and grid[1] == grid[2]
+    caption = table._tbl.getprevious()
+    assert caption.xpath("string(.)") == "Budsjett per tiltak (kr)"
+    assert caption.xpath("w:pPr/w:pStyle/@w:val") == ["Caption"]
+    assert table._tbl.xpath("w:tblPr/w:tblCaption/@w:val") == ["Budsjett per tiltak (kr)"]
+
+
+def test_version_table_gets_the_version_style(written) -> None:
+    _, w = written
+    assert w.doc.tables[0].style.name == "Plandoc Table Version"
+    assert [c.text for c in w.doc.tables[0].rows[1].cells] == ["1.2", "12.10.2024"]
+
+
+def test_picture_has_alt_text_and_caption(written) -> None:
+    _, w = written
+    doc_pr = w.xpath("word/document.xml", "//wp:inline/wp:docPr")
+    assert len(doc_pr) == 1
+    assert doc_pr[0].get("descr") == "Kart over Dyrøy"
+    assert doc_pr[0].get("title") == "Figur 1: Kart"
+    assert len(w.doc.inline_shapes) == 1
+    assert any(n.startswith("word/media/") and n.endswith(".png") for n in w.parts)
+    figure = next(p for p in w.doc.paragraphs if p._p.xpath(".//w:drawing"))
+    assert figure.style.name == "Figure"
+    following = figure._p.getnext()
+    assert following.xpath("string(.)") == "Figur 1: Kart"
+
+
+def test_page_break(written) -> None:
+    _, w = written
+    assert w.xpath("word/document.xml", "count(//w:br[@w:type='page'])") == 1
+
+
+# ---------------------------------------------------------------- cover, header, footer, props
+
+
+def test_cover_is_rendered_from_the_template_tags(written) -> None:
+    document, w = written
+    texts = [p.text for p in w.doc.paragraphs[:4]]
+    meta = document.meta
+    assert texts == [meta.title, meta.subtitle, meta.municipality, meta.date]
+    assert [p.style.name for p in w.doc.paragraphs[:2]] == ["Title", "Subtitle"]
+    for name, blob in w.parts.items():
+        if name.endswith(".xml"):
+            text = "".join(etree.fromstring(blob).xpath("//w:t/text()", namespaces=NS))
+            assert "{{" not in text.replace(HOSTILE, ""), name
+
+
+def test_header_and_footer_with_page_fields_not_on_cover(written) -> None:
+    _, w = written
+    cover, body = w.doc.sections
+    assert cover.different_first_page_header_footer
+    assert cover._sectPr.xpath("w:headerReference|w:footerReference") == []
+    assert body.header.paragraphs[0].text == "Omstillingsplan – Dyrøy"
+    footer = body.footer._element
+    instr = [t.strip() for t in footer.xpath(".//w:instrText/text()")]
+    assert instr == ["PAGE", "NUMPAGES"]
+    text = "".join(footer.xpath(".//w:t/text()"))
+    assert text.startswith("Sida ") and " av " in text
+
+
+def test_language_and_core_properties(written) -> None:
+    document, w = written
+    lang = w.xpath("word/styles.xml", "//w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
+    assert lang == ["nn-NO"]
+    assert w.xpath("word/settings.xml", "//w:themeFontLang/@w:val") == ["nn-NO"]
+    props = w.doc.core_properties
+    assert props.title == document.meta.title
+    assert props.subject == document.meta.subtitle
+    assert props.author == "Dyrøy kommune"
+    assert props.language == "nn-NO"
+
+
+# ---------------------------------------------------------------- escaping
+
+
+def test_hostile_text_comes_out_literally(written) -> None:
+    document, w = written
+    assert document.meta.title in [p.text for p in w.doc.paragraphs]
+    hostile = [p.text for p in w.doc.paragraphs if p.text.startswith("& <")]
+    assert hostile == [HOSTILE]  # control characters dropped, everything else literal
+
+
+def test_hostile_meta_survives_docxtpl(tmp_path: Path) -> None:
+    meta = _meta(title=HOSTILE, subtitle="a\x00b\x07c", municipality="{{ title }}",
+                 header="</w:t><w:t>x", labels={"page": "<Side>", "of": "&"})
+    out = tmp_path / "h.docx"
+    DocxWriter().write(Document(meta, []), out)
+    w = Written(out)
+    assert [p.text for p in w.doc.paragraphs[:3]] == [HOSTILE, "abc", "{{ title }}"]
+    assert w.doc.sections[-1].header.paragraphs[0].text == "</w:t><w:t>x"
+    footer_text = "".join(w.doc.sections[-1].footer._element.xpath(".//w:t/text()"))
+    assert footer_text.startswith("<Side> ") and " & " in footer_text
+    assert w.doc.core_properties.title == HOSTILE
+
+
+# ---------------------------------------------------------------- determinism, atomicity
+
+
+def test_two_writes_are_byte_identical(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    document = _document(_png(tmp_path / "kart.png"))
+    first, second = tmp_path / "1.docx", tmp_path / "2.docx"
+    DocxWriter().write(document, first)
+    DocxWriter().write(document, second)
+    assert first.read_bytes() == second.read_bytes()
+    with zipfile.ZipFile(first) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert Written(first).doc.core_properties.created.year == 2000
+
+
+def test_source_date_epoch_sets_the_document_dates(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14T22:13:20Z
+    out = tmp_path / "a.docx"
+    DocxWriter().write(Document(_meta(), []), out)
+    props = Written(out).doc.core_properties
+    assert props.created.isoformat().startswith("2023-11-14T22:13:20")
+    assert props.modified == props.created
+
+
+def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
+    out = tmp_path / "plan.docx"
+    out.write_bytes(b"previous")
+    broken = Document(_meta(), [Figure(Image(tmp_path / "missing.png"), alt="x")])
+    with pytest.raises(RenderError, match=r"missing\.png"):
+        DocxWriter().write(broken, out)
+    assert out.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+
+
+def test_not_an_image_is_a_render_error(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.png"
+    fake.write_text("not a picture")
+    with pytest.raises(RenderError, match=r"fake\.png"):
+        DocxWriter().render(Document(_meta(), [Figure(Image(fake), alt="x")]))
+
+
+# ---------------------------------------------------------------- the template
+
+
+def test_template_has_the_styles_users_restyle() -> None:
+    template = docx.Document(str(DEFAULT_TEMPLATE))
+    names = {s.name for s in template.styles}
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Title", "Subtitle", "TOC Heading",
+                 "toc 1", "toc 2", "toc 3", "Caption", "List Bullet", "List Number",
+                 "List Bullet 2", "List Number 2", "Plandoc Table", "Plandoc Table Version",
+                 "Table Text", "Table Heading", "Table Total", "Lead", "Note", "Figure",
+                 "Hyperlink"):
+        assert name in names, name
+    body = "".join(p.text for p in template.paragraphs)
+    for tag in ("{{ title }}", "{{ subtitle }}", "{{ municipality }}", "{{ date }}"):
+        assert tag in body
+    assert template.sections[-1].header.paragraphs[0].text == "{{ header }}"
+
+
+def test_template_with_unknown_tag_is_a_template_error(tmp_path: Path) -> None:
+    template = docx.Document(str(DEFAULT_TEMPLATE))
+    template.paragraphs[0].add_run(" {{ no_such_field }}")
+    path = tmp_path / "bad.docx"
+    template.save(str(path))
+    with pytest.raises(TemplateError, match="no_such_field"):
+        DocxWriter(template=path).render(Document(_meta(), []))
+
+
+def test_missing_template_is_a_template_error(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="Word-malen"):
+        DocxWriter(template=tmp_path / "nope.docx").render(Document(_meta(), []))
+
+
+# ---------------------------------------------------------------- charts, LibreOffice
+
+
+def test_chart_figure_becomes_a_png_picture(tmp_path: Path) -> None:
+    pytest.importorskip("plandoc.writers.charts")
+    chart = Chart(kind="bar", categories=["2025", "2026"],
+                  series=[Series("Budsjett", [1_000_000, 2_500_000])], unit="kr")
+    out = tmp_path / "c.docx"
+    DocxWriter().write(Document(_meta(), [Figure(chart, alt="Budsjett per år")]), out)
+    w = Written(out)
+    assert w.xpath("word/document.xml", "//wp:docPr/@descr") == ["Budsjett per år"]
+    media = [n for n in w.parts if n.startswith("word/media/")]
+    assert len(media) == 1 and w.parts[media[0]][:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_libreoffice_converts_the_document(written, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("soffice (LibreOffice) er ikke installert; hopper over PDF-konvertering")
+    _, w = written
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(w.path)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    pdf = tmp_path / "plan.pdf"
+    assert result.returncode == 0 and pdf.is_file(), result.stderr
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(pdf.read_bytes()))
+    assert len(reader.pages) >= 3  # cover, body, page break
+    assert "Dyrøy" in reader.pages[0].extract_text()
+    assert "Sida 2 av" in reader.pages[1].extract_text()
