@@ -1,0 +1,217 @@
+"""End to end: every example in inputs/ through `plandoc build`, read back from DOCX and PDF."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document as open_docx
+from pypdf import PdfReader
+
+from plandoc.builders import build_documents
+from plandoc.cli import main
+from plandoc.i18n.fmt import format_date, format_money
+from plandoc.model.load import load_file
+from plandoc.model.programme import Programme
+from plandoc.paths import programme_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted(p for p in (ROOT / "inputs").glob("*/program.xlsx"))
+
+
+def squash(text: str) -> str:
+    """Text with whitespace, hyphens and soft hyphens removed: PDF extraction breaks lines
+    and hyphenates words anywhere, so both sides are compared in this form."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]", "", text)
+
+
+def docx_text(path: Path) -> str:
+    doc = open_docx(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    for section in doc.sections:
+        parts.extend(p.text for p in section.header.paragraphs)
+    return "\n".join(parts)
+
+
+def docx_outline(path: Path) -> list[tuple[int, str]]:
+    doc = open_docx(str(path))
+    out = []
+    for p in doc.paragraphs:
+        m = re.fullmatch(r"Heading (\d)", p.style.name)
+        if m:
+            out.append((int(m.group(1)), p.text))
+    return out
+
+
+def pdf_outline(reader: PdfReader) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+
+    def walk(items: list, level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                out.append((level, item.title))
+
+    walk(reader.outline, 1)
+    return out
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("build")
+    result = CliRunner().invoke(main, ["build", str(ROOT / "inputs"), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def programmes() -> list[Programme]:
+    loaded = []
+    for path in EXAMPLES:
+        programme, diags = load_file(path)
+        assert programme is not None and not diags.has_errors, [str(d) for d in diags]
+        loaded.append(programme)
+    return loaded
+
+
+def documents(programme: Programme) -> list[tuple[str, object]]:
+    return [(stem, doc) for stem, doc in build_documents(programme) if "/" not in stem]
+
+
+def test_there_are_at_least_three_examples(programmes: list[Programme]) -> None:
+    assert len(programmes) >= 3
+    assert {p.info.language for p in programmes} == {"bokmål", "nynorsk"}
+    assert any(len(p.focus_areas) >= 5 for p in programmes)
+
+
+def test_every_document_exists_in_both_formats(built: Path, programmes: list[Programme]) -> None:
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        stems = [stem for stem, _ in documents(programme)]
+        assert "omstillingsplan" in stems
+        assert {f"handlingsplan-{y}" for y in programme.measure_years()} <= set(stems)
+        for stem in stems:
+            for suffix in (".docx", ".pdf"):
+                path = folder / f"{stem}{suffix}"
+                assert path.is_file() and path.stat().st_size > 5000, path
+
+
+def test_outline_is_the_same_in_template_docx_and_pdf(
+    built: Path, programmes: list[Programme]
+) -> None:
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        for stem, doc in documents(programme):
+            expected = doc.outline()  # type: ignore[attr-defined]
+            assert expected, stem
+            assert docx_outline(folder / f"{stem}.docx") == expected, stem
+            assert pdf_outline(PdfReader(folder / f"{stem}.pdf")) == expected, stem
+
+
+def test_version_block_areas_and_measures_appear(built: Path, programmes: list[Programme]) -> None:
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        for fmt in ("docx", "pdf"):
+            path = folder / f"omstillingsplan.{fmt}"
+            text = docx_text(path) if fmt == "docx" else pdf_text(PdfReader(path))
+            flat = squash(text)
+            assert squash(programme.version.version) in flat
+            if programme.version.date:
+                assert squash(format_date(programme.version.date)) in flat, path
+            for area in programme.focus_areas:
+                assert squash(area.name) in flat, (path, area.name)
+        for year in programme.measure_years():
+            for fmt in ("docx", "pdf"):
+                path = folder / f"handlingsplan-{year}.{fmt}"
+                text = docx_text(path) if fmt == "docx" else pdf_text(PdfReader(path))
+                flat = squash(text)
+                for m in programme.measures_of(year=year):
+                    assert squash(m.name) in flat, (path, m.name)
+                    assert squash(format_money(m.budget)) in flat, (path, m.budget)
+
+
+def _totals(table: object) -> list[str]:
+    rows = table.rows  # type: ignore[attr-defined]
+    return [c.text for c in rows[-1].cells]
+
+
+def test_docx_measure_totals_equal_the_model(built: Path, programmes: list[Programme]) -> None:
+    """Every tiltak table's sum row in Word equals the model's Decimal sums."""
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        for year in programme.measure_years():
+            doc = open_docx(str(folder / f"handlingsplan-{year}.docx"))
+            sums = [
+                _totals(t) for t in doc.tables
+                if len(t.columns) == 7 and t.rows[-1].cells[0].text in ("Sum", "Sum")
+            ]
+            grand = sum(
+                (Decimal(s[4].replace("\u00a0", "").replace(" ", "")) for s in sums), Decimal(0)
+            )
+            expected = sum((m.budget for m in programme.measures_of(year=year)), Decimal(0))
+            assert sums, (programme.info.name, year)
+            assert grand == expected, (programme.info.name, year)
+
+
+def test_nynorsk_programme_has_nynorsk_headings(built: Path, programmes: list[Programme]) -> None:
+    nn = next(p for p in programmes if p.info.language == "nynorsk")
+    folder = programme_dir(built, nn.info.municipality)
+    outline = [t for _, t in docx_outline(folder / "omstillingsplan.docx")]
+    joined = " ".join(outline)
+    assert "Innsatsområde" in joined
+    reader = PdfReader(folder / "omstillingsplan.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == "nn-NO"
+    assert "Innhald" in pdf_text(reader)
+
+
+def test_hostile_text_is_literal_in_both_formats(tmp_path: Path) -> None:
+    src = ROOT / "inputs" / "fjordvik" / "program.yaml"
+    work = tmp_path / "inputs" / "fjordvik"
+    work.mkdir(parents=True)
+    text = src.read_text(encoding="utf-8")
+    hostile = "Tiltak & <b> | *x* # {{ 7*7 }} \\ æøå ÆØÅ"
+    programme, _ = load_file(src)
+    assert programme is not None
+    first = programme.measures[0]
+    assert text.count(f"navn: {first.name}") >= 1
+    text = text.replace(f"navn: {first.name}", f"navn: '{hostile}'", 1)
+    (work / "program.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "build"
+    result = CliRunner().invoke(main, ["build", str(work), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    folder = programme_dir(out, programme.info.municipality)
+    docx_plain = docx_text(folder / f"handlingsplan-{first.year}.docx")
+    assert hostile in docx_plain
+    pdf_plain = pdf_text(PdfReader(folder / f"handlingsplan-{first.year}.pdf"))
+    assert squash(hostile) in squash(pdf_plain)
+    assert "49" not in squash(hostile)  # the Jinja expression was not evaluated
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) er ikke installert"
+)
+def test_docx_opens_in_libreoffice(
+    built: Path, programmes: list[Programme], tmp_path: Path
+) -> None:
+    folder = programme_dir(built, programmes[0].info.municipality)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(folder / "omstillingsplan.docx")],
+        check=True, capture_output=True, timeout=180,
+    )
+    reader = PdfReader(tmp_path / "omstillingsplan.pdf")
+    assert len(reader.pages) >= 5
+    assert squash(programmes[0].focus_areas[0].name) in squash(pdf_text(reader))
