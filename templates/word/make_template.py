@@ -237,6 +237,16 @@ def build_settings(document: docx.document.Document) -> None:
         if el is not None:
             for k, v in attrs.items():
                 el.set(qn(k), v)
+    # Hyphenate automatically (Word and LibreOffice use the document language's rules):
+    # narrow table columns and long Norwegian compounds otherwise break without a hyphen.
+    # CT_Settings order: autoHyphenation follows defaultTabStop.
+    if settings.find(qn("w:autoHyphenation")) is None:
+        tab = settings.find(qn("w:defaultTabStop"))
+        hyphen = settings.makeelement(qn("w:autoHyphenation"), {})
+        if tab is not None:
+            tab.addnext(hyphen)
+        else:
+            settings.insert(0, hyphen)
     # "clean" would tell Word the spelling was already checked; let it check.
     proof = settings.find(qn("w:proofState"))
     if proof is not None:

@@ -59,8 +59,12 @@ _EMU_PER_TWIP = 635
 _VAL = qn("w:val")
 # Rough width of one character of table text (9–10 pt) and of a cell's side margins, in
 # twips; only used to keep numbers and dates from breaking in narrow columns.
-_CHAR_TWIPS = 100
-_CELL_PADDING = 200
+_CHAR_TWIPS = 118
+_CELL_PADDING = 240
+# Header words may wrap ("Omstillings-midler"); only this much of one is kept whole.
+_HEADER_WORD = 9
+# Text-column words longer than this may break; numbers in right-aligned columns never do.
+_TEXT_WORD = 12
 _BREAKS = re.compile(r"[ \t\n-]+")
 _PPR = qn("w:pPr")
 # The body is written as XML text and parsed once: building ~10 000 lxml elements one call
@@ -379,10 +383,14 @@ class BodyWriter:
         """
         least = [1] * ncols  # longest unbreakable run (NO-BREAK SPACE binds numbers)
         prefer = [1] * ncols  # whole cell on one line
-        for row in [t.header, *t.rows]:
+        for r, row in enumerate([t.header, *t.rows]):
             for col, cell in enumerate(row[:ncols]):
                 text = plain_text(cell)
-                least[col] = max(least[col], *map(len, _BREAKS.split(text)))
+                longest = max(map(len, _BREAKS.split(text)))
+                # Numbers and dates (right-aligned) must never break; long Norwegian compounds
+                # in text columns may, or they would starve every other column.
+                whole = longest if t.align[col:col + 1] == ["right"] else min(longest, _TEXT_WORD)
+                least[col] = max(least[col], min(longest, _HEADER_WORD) if r == 0 else whole)
                 prefer[col] = max(prefer[col], min(len(text), 60))
         given = len(t.widths) == ncols and sum(t.widths) > 0
         weights = [max(float(w), 0.0) for w in t.widths] if given else [float(p) for p in prefer]
