@@ -43,7 +43,19 @@ class LineBreak:
     """A hard line break inside a paragraph or cell."""
 
 
-Inline = Text | Strong | Emphasis | Link | LineBreak
+StatusLevel = Literal["green", "yellow", "red"]
+
+
+@dataclass
+class Status:
+    """A traffic-light status (PLP status reports): writers put a dot in the level's colour
+    before the children, which carry the word ("Grønn"), so the status reads without colour."""
+
+    level: StatusLevel
+    children: list[Inline]
+
+
+Inline = Text | Strong | Emphasis | Link | LineBreak | Status
 
 # ---------------------------------------------------------------- blocks
 

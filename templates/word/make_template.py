@@ -128,6 +128,10 @@ PARAGRAPH_STYLES: list[tuple[str, str, str | None, str | None, str, str]] = [
 
 CHARACTER_STYLES = [
     ("Hyperlink", "Hyperlink", '<w:color w:val="0563C1"/><w:u w:val="single"/>'),
+    # The dot before a traffic-light status in PLP status reports (document.Status).
+    ("StatusGreen", "Status Green", '<w:color w:val="2E8B3D"/>'),
+    ("StatusYellow", "Status Yellow", '<w:color w:val="E0A800"/>'),
+    ("StatusRed", "Status Red", '<w:color w:val="C62828"/>'),
 ]
 
 _BORDER = '<w:{side} w:val="single" w:sz="{sz}" w:space="0" w:color="{color}"/>'

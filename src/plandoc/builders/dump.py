@@ -17,6 +17,7 @@ from plandoc.document import (
     OrderedList,
     PageBreak,
     Paragraph,
+    Status,
     Strong,
     Table,
     TableOfContents,
@@ -60,6 +61,8 @@ def inline_text(nodes: list[Inline]) -> str:
             out.append(f"*{inline_text(node.children)}*")
         elif isinstance(node, Link):
             out.append(f"[{inline_text(node.children)}]({node.url})")
+        elif isinstance(node, Status):
+            out.append(f"[{node.level}: {inline_text(node.children)}]")
         else:  # pragma: no cover - the Inline union is closed
             raise TypeError(f"unknown inline {type(node).__name__}")
     return "".join(out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -21,9 +21,11 @@ from plandoc.builders.common import (
     sum_table,
     total,
 )
+from plandoc.builders.project_views import StatusView, traffic
 from plandoc.builders.registry import register
 from plandoc.document import Document
 from plandoc.i18n.labels import labels
+from plandoc.model.portfolio import year_results
 from plandoc.model.programme import (
     BudgetLine,
     FocusArea,
@@ -93,9 +95,24 @@ class ResultRow:
 
 
 @dataclass
+class ProjectResultRow:
+    """A tiltak of an earlier year carried out by projects: the portfolio's figures."""
+
+    measure: str
+    projects: str
+    status: StatusView | None
+    status_text: str
+    budget: Decimal
+    project_budget: Decimal
+    spent: Decimal
+
+
+@dataclass
 class ResultYear:
     year: int
     rows: list[ResultRow]
+    #: Tiltak of that year with projects (same figures as the årsrapport and portfolio).
+    projects: list[ProjectResultRow] = field(default_factory=list)
 
 
 @dataclass
@@ -135,14 +152,42 @@ def _areas(programme: Programme, year: int) -> list[AreaView]:
 def _results(programme: Programme, year: int) -> list[ResultYear]:
     names = {g.id: g.text for g in programme.goals} | {m.id: m.name for m in programme.measures}
     earlier = sorted((r for r in programme.results if r.year < year), key=lambda r: r.year)
-    return [
-        ResultYear(y, [
+    by_year = {
+        y: ResultYear(y, [
             ResultRow(names.get(r.target_ref, r.target_ref), r.indicator, r.planned,
                       r.achieved, r.comment)
             for r in items
         ])
         for y, items in group_by(earlier, lambda r: r.year).items()
-    ]
+    }
+    if programme.projects:
+        for y in programme.measure_years():
+            if y >= year:
+                continue
+            rows = _project_rows(programme, y)
+            if rows:
+                by_year.setdefault(y, ResultYear(y, [])).projects = rows
+    return [by_year[y] for y in sorted(by_year)]
+
+
+def _project_rows(programme: Programme, year: int) -> list[ProjectResultRow]:
+    """The tiltak of `year` that projects carry out, as the årsrapport shows them."""
+    lbl = labels(programme.info.language)
+    rows = []
+    for item in year_results(programme, year).measures:
+        if not item.projects:
+            continue
+        first = item.projects[0]
+        status = None if first.finished else traffic(first.status, lbl)
+        text = lbl["s_finished"] if first.finished else (
+            "" if status is not None else lbl["s_not_reported"])
+        rows.append(ProjectResultRow(
+            measure=item.measure.name,
+            projects=", ".join(f.project.info.id for f in item.projects),
+            status=status, status_text=text, budget=item.measure.budget,
+            project_budget=item.project_budget, spent=item.spent,
+        ))
+    return rows
 
 
 def by_area_table(programme: Programme, year: int) -> SumTable:
@@ -186,7 +231,14 @@ class HandlingsplanBuilder:
         lbl = labels(programme.info.language)
         title = lbl["handlingsplan_title"].format(year=year)
         meta = make_meta(programme, self.kind, title, programme.info.name)
-        context = base_context(programme) | {
+        context = base_context(programme)
+        if programme.info.kind == "områdeløft":
+            # An områdeløft's handlingsplan builds on its programplan, not an omstillingsplan.
+            context["labels"] = context["labels"] | {
+                "introduction_text": lbl["introduction_text_area"],
+                "previous_results": lbl["previous_results_area"],
+            }
+        context = context | {
             "year": year,
             "main_goals": goal_views(programme.goals_of("hovedmål")),
             "impact_goals": goal_views(programme.goals_of("effektmål")),

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
 from plandoc.diagnostics import TemplateError
 from plandoc.document import (
@@ -28,6 +28,7 @@ from plandoc.document import (
     OrderedList,
     PageBreak,
     Paragraph,
+    Status,
     Strong,
     Table,
     TableOfContents,
@@ -82,8 +83,14 @@ def escape(value: object, strip: bool = True) -> MdSafe:
 @lru_cache(maxsize=1)
 def _template_parser() -> MarkdownIt:
     # html off: raw HTML in a template or in data stays text. attrs_block lets a template say
-    # `{.totals}` before a table; data cannot, because escaping turns `{` into `\{`.
-    return MarkdownIt("commonmark", {"html": False}).enable("table").use(attrs_block_plugin)
+    # `{.totals}` before a table; data cannot, because escaping turns `{` into `\{`. Inline
+    # spans (`[Grønn]{.status-green}`) are how a template marks a traffic-light status.
+    return (
+        MarkdownIt("commonmark", {"html": False})
+        .enable("table")
+        .use(attrs_block_plugin)
+        .use(attrs_plugin, spans=True, after=("span_close",), allowed=("class",))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -323,6 +330,8 @@ class _Converter:
             if self.rich and not href.startswith(_SAFE_SCHEMES):
                 return children
             return [Link(url=href, children=children)]
+        if kind == "span" and not self.rich:
+            return [self.span(node)]
         if self.rich:
             if kind == "image":
                 # No pictures from users' text: keep what they said it shows.
@@ -333,6 +342,17 @@ class _Converter:
             raise self.fail(node, "en figur må stå alene i et eget avsnitt")
         raise self.fail(node, f"Markdown-elementet «{kind}» støttes ikke i maler")
 
+
+    def span(self, node: SyntaxTreeNode) -> Inline:
+        """`[text]{.status-green}` (or -yellow, -red): a traffic-light status."""
+        levels = [c.removeprefix("status-") for c in _classes(node) if c.startswith("status-")]
+        if len(levels) != 1 or levels[0] not in _STATUS_LEVELS:
+            raise self.fail(node, "et [tekst]{.klasse}-spenn må ha nøyaktig én av klassene "
+                                  ".status-green, .status-yellow og .status-red")
+        return Status(level=levels[0], children=self.inlines(node.children))  # type: ignore[arg-type]
+
+
+_STATUS_LEVELS = ("green", "yellow", "red")
 
 _INLINE: dict[str, Callable[[SyntaxTreeNode], list[Inline]]] = {
     "text": lambda n: [Text(n.content)] if n.content else [],

@@ -165,6 +165,8 @@ class OmstillingsplanBuilder:
     def build(
         self, programme: Programme, years: Sequence[int] | None = None
     ) -> list[tuple[str, Document]]:
+        if programme.info.kind == "områdeløft":
+            return []  # an områdeløft is steered by its programplan (builders/programplan.py)
         lbl = labels(programme.info.language)
         meta = make_meta(
             programme, self.kind, lbl["omstillingsplan"],

@@ -110,6 +110,236 @@ BOKMÅL: dict[str, str] = {
     "achieved": "Oppnådd",
     "comment": "Kommentar",
     "other_items": "Andre poster",
+    # ---------------------------------------------------------------- PLP projects, portfolio
+    "prosjektplan": "Prosjektplan",
+    "statusrapport": "Statusrapport",
+    "statusrapport_title": "Statusrapport {date}",
+    "sluttrapport": "Sluttrapport",
+    "portefoljeoversikt": "Porteføljeoversikt",
+    "arsrapport_title": "Årsrapport {year}",
+    "programplan": "Programplan",
+    "project_subtitle": "{id} {name}",
+    "p_facts": "Prosjektfakta",
+    "p_number": "Prosjektnummer",
+    "p_name": "Prosjekt",
+    "p_measure": "Tiltak i handlingsplanen",
+    "p_phase": "Fase",
+    "p_period": "Prosjektperiode",
+    "p_owner": "Prosjekteier",
+    "p_responsible": "Prosjektansvarlig",
+    "p_leader": "Prosjektleder",
+    "p_programme": "Program",
+    "phase_forstudie": "forstudie",
+    "phase_forprosjekt": "forprosjekt",
+    "phase_hovedprosjekt": "hovedprosjekt",
+    "p_background": "Bakgrunn",
+    "p_goals": "Mål",
+    "p_goals_intro": (
+        "Målene følger målhierarkiet i Prosjektlederprosessen (PLP): visjonen er den ønskede "
+        "framtidige tilstanden, effektmålene viser virkningen 3–5 år etter prosjektet, "
+        "resultatmålene det prosjektet har oppnådd ved slutt, og prosjektmålene leveransen."
+    ),
+    "p_goal_hierarchy": "Målhierarki",
+    "p_level": "Nivå",
+    "level_visjon": "Visjon",
+    "level_effektmål": "Effektmål",
+    "level_resultatmål": "Resultatmål",
+    "level_prosjektmål": "Prosjektmål",
+    "p_contributes": "Bidrar til",
+    "p_scope": "Omfang og avgrensning",
+    "p_organisation": "Organisering",
+    "p_roles": "Roller",
+    "p_roles_caption": "Roller i prosjektet",
+    "p_plan": "Faser, beslutningspunkter og milepæler",
+    "p_phases": "Faser",
+    "p_from": "Fra",
+    "p_to": "Til",
+    "p_decisions": "Beslutningspunkter",
+    "p_decision_point": "Beslutningspunkt",
+    "p_decision": "Beslutning",
+    "p_opens": "Åpner fase",
+    "p_decided_by": "Besluttes av",
+    "p_planned_decision": "planlagt",
+    "decision_godkjent": "godkjent",
+    "decision_avvist": "avvist",
+    "decision_utsatt": "utsatt",
+    "p_milestones": "Milepæler",
+    "p_milestone": "Milepæl",
+    "p_deliverable": "Leveranse",
+    "p_timeline_caption": "Milepælene på tidslinjen",
+    "p_timeline_alt": "Tidslinje over milepælene:",
+    "p_activities": "Hovedaktiviteter",
+    "p_activity": "Aktivitet",
+    "p_budget_and_funding": "Budsjett og finansiering",
+    "p_cost_budget": "Kostnadsbudsjett",
+    "p_cost_budget_caption": "Kostnadsbudsjett (kr)",
+    "p_funding_plan": "Finansieringsplan",
+    "p_funding_plan_caption": "Finansieringsplan: søkt og innvilget (kr)",
+    "p_applied": "Søkt",
+    "p_granted": "Innvilget",
+    "p_source_kind": "Kildetype",
+    "p_undecided": "ikke avgjort",
+    "p_success_factors": "Kritiske suksessfaktorer",
+    "p_factor": "Suksessfaktor",
+    "p_how": "Slik sikrer vi den",
+    "p_risks": "Risiko",
+    "p_risk": "Risiko",
+    "p_probability": "Sannsynlighet",
+    "p_consequence": "Konsekvens",
+    "p_mitigation": "Tiltak",
+    "p_score": "S × K",
+    "p_risk_matrix": "Risikomatrise",
+    "p_risk_matrix_caption": (
+        "Risikomatrise: konsekvens (rader) mot sannsynlighet (kolonner); tallene viser til "
+        "risikotabellen"
+    ),
+    "p_risk_legend": (
+        "Grønn: lav risiko (S × K under 5). Gul: middels (5–9). Rød: høy (10 eller mer)."
+    ),
+    "p_risk_table_caption": "Risikoer med sannsynlighet (S) og konsekvens (K) fra 1 til 5",
+    "status_grønn": "Grønn",
+    "status_gul": "Gul",
+    "status_rød": "Rød",
+    "s_not_reported": "Ikke rapportert",
+    "s_finished": "Avsluttet",
+    "s_overall": "Samlet status",
+    "s_report_date": "Rapportdato",
+    "s_reported_by": "Rapportert av",
+    "s_legend": (
+        "Grønn: etter plan. Gul: avvik som håndteres i prosjektet. Rød: avvik som krever "
+        "beslutning i styringsgruppen."
+    ),
+    "s_progress": "Fremdrift og resultater",
+    "s_milestones_caption": "Status per milepæl {date}",
+    "s_planned": "Planlagt",
+    "s_done": "Nådd",
+    "s_forecast": "Ny dato",
+    "s_economy": "Økonomi",
+    "s_economy_caption": "Påløpte kostnader mot budsjett per {date} (kr)",
+    "s_spent": "Påløpt hittil",
+    "s_remaining": "Gjenstår",
+    "s_spent_share": "Forbruk",
+    "s_chart_caption": "Budsjett og påløpte kostnader",
+    "s_chart_alt": "Søylediagram: budsjett {budget}, påløpt hittil {spent}.",
+    "s_deviations": "Avvik",
+    "s_no_deviations": "Ingen avvik er rapportert.",
+    "s_next_steps": "Neste steg",
+    "s_previous": "Tidligere statusrapporter",
+    "f_summary": "Sammendrag",
+    "f_ended": "Avsluttet",
+    "f_goals": "Måloppnåelse",
+    "f_goals_caption": "Mål: planlagt og oppnådd",
+    "f_achieved": "Oppnådd",
+    "f_assessment": "Vurdering",
+    "f_not_assessed": "ikke vurdert",
+    "f_measured_later": "måles senere",
+    "f_goals_count": "{reached} av {total} mål er nådd.",
+    "assessment_nådd": "Nådd",
+    "assessment_delvis_nådd": "Delvis nådd",
+    "assessment_ikke_nådd": "Ikke nådd",
+    "f_milestones": "Milepæler: planlagt og nådd",
+    "f_not_reached": "ikke nådd",
+    "f_accounts": "Regnskap",
+    "f_accounts_caption": "Budsjett og regnskap (kr)",
+    "f_actual": "Regnskap",
+    "f_difference": "Avvik",
+    "f_funding_caption": "Finansiering: søkt og innvilget (kr)",
+    "f_lessons": "Erfaringer",
+    "f_continuation": "Videreføring",
+    "pf_intro": (
+        "Oversikten viser alle prosjektene i {programme} per {date}: fase, siste status, "
+        "budsjett, påløpte kostnader og framdrift. Tallene er hentet fra prosjektenes egne "
+        "filer og fra handlingsplanene."
+    ),
+    "pf_summary": "Sammendrag per innsatsområde",
+    "pf_summary_caption": (
+        "Tiltak i handlingsplanene {years} og prosjektene per innsatsområde (kr)"
+    ),
+    "pf_measures_budget": "Tiltak i handlingsplanene",
+    "pf_measures_with_projects": "Tiltak med prosjekt",
+    "pf_project_budget": "Prosjektbudsjett",
+    "pf_spent": "Påløpt",
+    "pf_projects": "Prosjektene per innsatsområde",
+    "pf_projects_caption": "Prosjekter under {area} (kr)",
+    "pf_no": "Nr.",
+    "pf_project_count": "Antall prosjekter",
+    "pf_project": "Prosjekt",
+    "pf_milestones_done": "Milepæler nådd",
+    "pf_goals_reached": "Mål nådd",
+    "pf_count": "{done} av {total}",
+    "pf_no_projects": "Ingen prosjekter under dette innsatsområdet ennå.",
+    "pf_no_projects_at_all": (
+        "Programmet har ingen prosjekter ennå. Prosjektfilene legges i mappen «prosjekter» ved "
+        "siden av programfilen."
+    ),
+    "pf_chart_caption": "Budsjett og påløpt per innsatsområde",
+    "pf_chart_alt": "Søylediagram: prosjektbudsjett og påløpte kostnader per innsatsområde.",
+    "pf_status_overview": "Status",
+    "ar_intro": (
+        "Årsrapporten viser hvor langt målene i handlingsplanen for {year} er nådd, ut fra de "
+        "rapporterte resultatene og prosjektenes egne rapporter. Tallene er de samme som i "
+        "porteføljeoversikten og i neste års handlingsplan."
+    ),
+    "ar_goals": "Måloppnåelse",
+    "ar_goals_caption": "Mål i handlingsplanen for {year}: planlagt og oppnådd",
+    "ar_contributions": "Bidrag fra prosjektene",
+    "ar_contributions_caption": "Prosjektmål som bidrar til programmets mål",
+    "ar_programme_goal": "Programmål",
+    "ar_measures": "Tiltak og prosjekter {year}",
+    "ar_measures_caption": (
+        "Tiltakene i handlingsplanen for {year} med prosjektene som gjennomfører dem (kr)"
+    ),
+    "ar_no_project": "uten prosjekt",
+    "ar_economy": "Økonomi {year}",
+    "ar_economy_text": (
+        "Tiltakene i handlingsplanen for {year} hadde et samlet budsjett på {budget}. "
+        "Prosjektene under dem har budsjetter på til sammen {projects}, og har brukt {spent} så"
+        " langt."
+    ),
+    "ar_no_results": "Ingen resultater er rapportert for {year}.",
+    "ar_projects_year": "Prosjekter i {year}",
+    "results_projects_caption": "Tiltak og prosjekter i {year} (kr)",
+    "pp_intro": (
+        "Programplanen er områdeløftets viktigste styringsverktøy i gjennomføringsfasen. Den "
+        "beskriver rammene, organiseringen, hvordan prosjekter utvikles og kvalifiseres, "
+        "prosjektene i perioden og hvordan resultatene måles."
+    ),
+    "pp_financing": "Finansiering, rammer og budsjett",
+    "pp_mandate": "Mandat og organisering",
+    "pp_qualification": "Utvikling og kvalifisering av prosjekter",
+    "pp_qualification_steps": (
+        "Et prosjekt kvalifiseres gjennom idé-notat, prosjektavtale, kvalifiseringsbrev og "
+        "prosjektplan, og har rapporteringsplikt til programmet."
+    ),
+    "pp_criteria": "Kriterier for deltakelse",
+    "pp_criterion_1": "Prosjektet har en klar forankring i målene og strategiene i programmet.",
+    "pp_criterion_2": (
+        "Prosjektets ressurser brukes ikke til å erstatte ordinær drift eller lovpålagte "
+        "oppgaver."
+    ),
+    "pp_criterion_3": (
+        "Prosjektet har en realistisk plan for gevinstrealisering og videreføring etter "
+        "prosjektperioden."
+    ),
+    "pp_criterion_4": (
+        "Prosjektet har en gjennomarbeidet prosjektplan og følger anerkjent prosjektmetodikk "
+        "(PLP)."
+    ),
+    "pp_projects": "Prosjektene i perioden",
+    "pp_projects_caption": "Prosjektporteføljen per {date}",
+    "pp_measurement": "Resultatmåling og evaluering",
+    "pp_measurement_text": (
+        "Alle mål har indikator, målverdi og frist. Resultatene rapporteres hvert år i "
+        "årsrapporten, og prosjektene rapporterer status til programmet etter hver milepæl."
+    ),
+    "pp_communication": "Informasjon og kommunikasjon",
+    "pp_success": "Kritiske suksessfaktorer",
+    "introduction_text_area": (
+        "Handlingsplanen for {year} bygger på programplanen for {programme} {period}. Den "
+        "konkretiserer innsatsområdene med strategier, tiltak, mål, budsjett og finansiering "
+        "for {year}."
+    ),
+    "previous_results_area": "Resultater fra tidligere programår",
     # ---------------------------------------------------------------- short sentences
     "not_filled": "Ikke utfylt.",
 }
@@ -210,6 +440,232 @@ NYNORSK: dict[str, str] = {
     "achieved": "Oppnådd",
     "comment": "Kommentar",
     "other_items": "Andre postar",
+    "prosjektplan": "Prosjektplan",
+    "statusrapport": "Statusrapport",
+    "statusrapport_title": "Statusrapport {date}",
+    "sluttrapport": "Sluttrapport",
+    "portefoljeoversikt": "Porteføljeoversikt",
+    "arsrapport_title": "Årsrapport {year}",
+    "programplan": "Programplan",
+    "project_subtitle": "{id} {name}",
+    "p_facts": "Prosjektfakta",
+    "p_number": "Prosjektnummer",
+    "p_name": "Prosjekt",
+    "p_measure": "Tiltak i handlingsplanen",
+    "p_phase": "Fase",
+    "p_period": "Prosjektperiode",
+    "p_owner": "Prosjekteigar",
+    "p_responsible": "Prosjektansvarleg",
+    "p_leader": "Prosjektleiar",
+    "p_programme": "Program",
+    "phase_forstudie": "forstudie",
+    "phase_forprosjekt": "forprosjekt",
+    "phase_hovedprosjekt": "hovudprosjekt",
+    "p_background": "Bakgrunn",
+    "p_goals": "Mål",
+    "p_goals_intro": (
+        "Måla følgjer målhierarkiet i Prosjektleiarprosessen (PLP): visjonen er den ønskte "
+        "framtidige tilstanden, effektmåla viser verknaden 3–5 år etter prosjektet, "
+        "resultatmåla det prosjektet har oppnådd ved slutt, og prosjektmåla leveransen."
+    ),
+    "p_goal_hierarchy": "Målhierarki",
+    "p_level": "Nivå",
+    "level_visjon": "Visjon",
+    "level_effektmål": "Effektmål",
+    "level_resultatmål": "Resultatmål",
+    "level_prosjektmål": "Prosjektmål",
+    "p_contributes": "Bidreg til",
+    "p_scope": "Omfang og avgrensing",
+    "p_organisation": "Organisering",
+    "p_roles": "Roller",
+    "p_roles_caption": "Roller i prosjektet",
+    "p_plan": "Fasar, avgjerdspunkt og milepælar",
+    "p_phases": "Fasar",
+    "p_from": "Frå",
+    "p_to": "Til",
+    "p_decisions": "Avgjerdspunkt",
+    "p_decision_point": "Avgjerdspunkt",
+    "p_decision": "Avgjerd",
+    "p_opens": "Opnar fase",
+    "p_decided_by": "Avgjerast av",
+    "p_planned_decision": "planlagt",
+    "decision_godkjent": "godkjend",
+    "decision_avvist": "avvist",
+    "decision_utsatt": "utsett",
+    "p_milestones": "Milepælar",
+    "p_milestone": "Milepæl",
+    "p_deliverable": "Leveranse",
+    "p_timeline_caption": "Milepælane på tidslinja",
+    "p_timeline_alt": "Tidslinje over milepælane:",
+    "p_activities": "Hovudaktivitetar",
+    "p_activity": "Aktivitet",
+    "p_budget_and_funding": "Budsjett og finansiering",
+    "p_cost_budget": "Kostnadsbudsjett",
+    "p_cost_budget_caption": "Kostnadsbudsjett (kr)",
+    "p_funding_plan": "Finansieringsplan",
+    "p_funding_plan_caption": "Finansieringsplan: søkt og innvilga (kr)",
+    "p_applied": "Søkt",
+    "p_granted": "Innvilga",
+    "p_source_kind": "Kjeldetype",
+    "p_undecided": "ikkje avgjort",
+    "p_success_factors": "Kritiske suksessfaktorar",
+    "p_factor": "Suksessfaktor",
+    "p_how": "Slik sikrar vi han",
+    "p_risks": "Risiko",
+    "p_risk": "Risiko",
+    "p_probability": "Sannsyn",
+    "p_consequence": "Konsekvens",
+    "p_mitigation": "Tiltak",
+    "p_score": "S × K",
+    "p_risk_matrix": "Risikomatrise",
+    "p_risk_matrix_caption": (
+        "Risikomatrise: konsekvens (rader) mot sannsyn (kolonnar); tala viser til "
+        "risikotabellen"
+    ),
+    "p_risk_legend": (
+        "Grøn: låg risiko (S × K under 5). Gul: middels (5–9). Raud: høg (10 eller meir)."
+    ),
+    "p_risk_table_caption": "Risikoar med sannsyn (S) og konsekvens (K) frå 1 til 5",
+    "status_grønn": "Grøn",
+    "status_gul": "Gul",
+    "status_rød": "Raud",
+    "s_not_reported": "Ikkje rapportert",
+    "s_finished": "Avslutta",
+    "s_overall": "Samla status",
+    "s_report_date": "Rapportdato",
+    "s_reported_by": "Rapportert av",
+    "s_legend": (
+        "Grøn: etter plan. Gul: avvik som blir handterte i prosjektet. Raud: avvik som krev "
+        "avgjerd i styringsgruppa."
+    ),
+    "s_progress": "Framdrift og resultat",
+    "s_milestones_caption": "Status per milepæl {date}",
+    "s_planned": "Planlagt",
+    "s_done": "Nådd",
+    "s_forecast": "Ny dato",
+    "s_economy": "Økonomi",
+    "s_economy_caption": "Påløpne kostnader mot budsjett per {date} (kr)",
+    "s_spent": "Påløpt hittil",
+    "s_remaining": "Står att",
+    "s_spent_share": "Forbruk",
+    "s_chart_caption": "Budsjett og påløpne kostnader",
+    "s_chart_alt": "Søylediagram: budsjett {budget}, påløpt hittil {spent}.",
+    "s_deviations": "Avvik",
+    "s_no_deviations": "Ingen avvik er rapporterte.",
+    "s_next_steps": "Neste steg",
+    "s_previous": "Tidlegare statusrapportar",
+    "f_summary": "Samandrag",
+    "f_ended": "Avslutta",
+    "f_goals": "Måloppnåing",
+    "f_goals_caption": "Mål: planlagt og oppnådd",
+    "f_achieved": "Oppnådd",
+    "f_assessment": "Vurdering",
+    "f_not_assessed": "ikkje vurdert",
+    "f_measured_later": "blir målt seinare",
+    "f_goals_count": "{reached} av {total} mål er nådde.",
+    "assessment_nådd": "Nådd",
+    "assessment_delvis_nådd": "Delvis nådd",
+    "assessment_ikke_nådd": "Ikkje nådd",
+    "f_milestones": "Milepælar: planlagt og nådd",
+    "f_not_reached": "ikkje nådd",
+    "f_accounts": "Rekneskap",
+    "f_accounts_caption": "Budsjett og rekneskap (kr)",
+    "f_actual": "Rekneskap",
+    "f_difference": "Avvik",
+    "f_funding_caption": "Finansiering: søkt og innvilga (kr)",
+    "f_lessons": "Erfaringar",
+    "f_continuation": "Vidareføring",
+    "pf_intro": (
+        "Oversikta viser alle prosjekta i {programme} per {date}: fase, siste status, budsjett,"
+        " påløpne kostnader og framdrift. Tala er henta frå filene til prosjekta og frå "
+        "handlingsplanane."
+    ),
+    "pf_summary": "Samandrag per innsatsområde",
+    "pf_summary_caption": "Tiltak i handlingsplanane {years} og prosjekta per innsatsområde (kr)",
+    "pf_measures_budget": "Tiltak i handlingsplanane",
+    "pf_measures_with_projects": "Tiltak med prosjekt",
+    "pf_project_budget": "Prosjektbudsjett",
+    "pf_spent": "Påløpt",
+    "pf_projects": "Prosjekta per innsatsområde",
+    "pf_projects_caption": "Prosjekt under {area} (kr)",
+    "pf_no": "Nr.",
+    "pf_project_count": "Talet på prosjekt",
+    "pf_project": "Prosjekt",
+    "pf_milestones_done": "Milepælar nådde",
+    "pf_goals_reached": "Mål nådde",
+    "pf_count": "{done} av {total}",
+    "pf_no_projects": "Ingen prosjekt under dette innsatsområdet enno.",
+    "pf_no_projects_at_all": (
+        "Programmet har ingen prosjekt enno. Prosjektfilene skal liggje i mappa «prosjekter» "
+        "ved sida av programfila."
+    ),
+    "pf_chart_caption": "Budsjett og påløpt per innsatsområde",
+    "pf_chart_alt": "Søylediagram: prosjektbudsjett og påløpne kostnader per innsatsområde.",
+    "pf_status_overview": "Status",
+    "ar_intro": (
+        "Årsrapporten viser kor langt måla i handlingsplanen for {year} er nådde, ut frå dei "
+        "rapporterte resultata og rapportane til prosjekta. Tala er dei same som i "
+        "porteføljeoversikta og i handlingsplanen for neste år."
+    ),
+    "ar_goals": "Måloppnåing",
+    "ar_goals_caption": "Mål i handlingsplanen for {year}: planlagt og oppnådd",
+    "ar_contributions": "Bidrag frå prosjekta",
+    "ar_contributions_caption": "Prosjektmål som bidreg til måla i programmet",
+    "ar_programme_goal": "Programmål",
+    "ar_measures": "Tiltak og prosjekt {year}",
+    "ar_measures_caption": (
+        "Tiltaka i handlingsplanen for {year} med prosjekta som gjennomfører dei (kr)"
+    ),
+    "ar_no_project": "utan prosjekt",
+    "ar_economy": "Økonomi {year}",
+    "ar_economy_text": (
+        "Tiltaka i handlingsplanen for {year} hadde eit samla budsjett på {budget}. Prosjekta "
+        "under dei har budsjett på til saman {projects}, og har brukt {spent} så langt."
+    ),
+    "ar_no_results": "Ingen resultat er rapporterte for {year}.",
+    "ar_projects_year": "Prosjekt i {year}",
+    "results_projects_caption": "Tiltak og prosjekt i {year} (kr)",
+    "pp_intro": (
+        "Programplanen er det viktigaste styringsverktøyet for områdeløftet i "
+        "gjennomføringsfasen. Han skildrar rammene, organiseringa, korleis prosjekt blir "
+        "utvikla og kvalifiserte, prosjekta i perioden og korleis resultata blir målte."
+    ),
+    "pp_financing": "Finansiering, rammer og budsjett",
+    "pp_mandate": "Mandat og organisering",
+    "pp_qualification": "Utvikling og kvalifisering av prosjekt",
+    "pp_qualification_steps": (
+        "Eit prosjekt blir kvalifisert gjennom idénotat, prosjektavtale, kvalifiseringsbrev og "
+        "prosjektplan, og har rapporteringsplikt til programmet."
+    ),
+    "pp_criteria": "Kriterium for deltaking",
+    "pp_criterion_1": "Prosjektet har ei klar forankring i måla og strategiane i programmet.",
+    "pp_criterion_2": (
+        "Ressursane i prosjektet blir ikkje brukte til å erstatte ordinær drift eller "
+        "lovpålagde oppgåver."
+    ),
+    "pp_criterion_3": (
+        "Prosjektet har ein realistisk plan for gevinstrealisering og vidareføring etter "
+        "prosjektperioden."
+    ),
+    "pp_criterion_4": (
+        "Prosjektet har ein gjennomarbeidd prosjektplan og følgjer anerkjend prosjektmetodikk "
+        "(PLP)."
+    ),
+    "pp_projects": "Prosjekta i perioden",
+    "pp_projects_caption": "Prosjektporteføljen per {date}",
+    "pp_measurement": "Resultatmåling og evaluering",
+    "pp_measurement_text": (
+        "Alle mål har indikator, målverdi og frist. Resultata blir rapporterte kvart år i "
+        "årsrapporten, og prosjekta rapporterer status til programmet etter kvar milepæl."
+    ),
+    "pp_communication": "Informasjon og kommunikasjon",
+    "pp_success": "Kritiske suksessfaktorar",
+    "introduction_text_area": (
+        "Handlingsplanen for {year} byggjer på programplanen for {programme} {period}. Han "
+        "konkretiserer innsatsområda med strategiar, tiltak, mål, budsjett og finansiering for "
+        "{year}."
+    ),
+    "previous_results_area": "Resultat frå tidlegare programår",
     "not_filled": "Ikkje utfylt.",
 }
 

@@ -37,7 +37,7 @@ from plandoc.model.programme import (
     VersionInfo,
 )
 from plandoc.readers.base import RawInput, RawRecord, RawValue
-from plandoc.readers.cells import CellError, convert
+from plandoc.readers.cells import REPORTED, CellError, convert
 from plandoc.workbook.schema import PROGRAM, PROGRAMME_SHEETS, Column, Sheet
 
 #: The record class of each table sheet, by `Sheet.model_field`.
@@ -86,6 +86,9 @@ def load_programme(raw: RawInput) -> tuple[Programme | None, Diagnostics]:
 
     tables: dict[str, list[BaseModel]] = {}
     invalid: dict[str, SourceRef] = {}
+    # A missing required sheet is reported above; rules over it (counts) would only repeat it.
+    invalid.update({INVALID + s.key: SourceRef(raw.file) for s in PROGRAMME_SHEETS
+                    if s.required and s.key not in raw.sheets})
     for sheet in PROGRAMME_SHEETS:
         if sheet.kind != "table" or sheet.key not in raw.sheets:
             continue
@@ -122,14 +125,32 @@ def input_files(path: Path) -> list[Path]:
     return files
 
 
-def load_file(path: Path) -> tuple[Programme | None, Diagnostics]:
-    """Read, load and check one input file; every diagnostic is returned, nothing raises."""
+def load_programme_file(path: Path) -> tuple[Programme | None, Diagnostics]:
+    """Read, load and check one programme file alone, without its projects."""
     from plandoc.model import rules
     from plandoc.readers import read_input
 
     programme, diags = load_programme(read_input(path))
     if programme is not None:
         diags.extend(rules.check(programme))
+    return programme, diags
+
+
+def load_file(path: Path) -> tuple[Programme | None, Diagnostics]:
+    """Read, load and check one input file; every diagnostic is returned, nothing raises.
+
+    A programme file brings its projects (the files in `prosjekter/` beside it): they are
+    loaded, checked on their own and against the programme, and attached to
+    `Programme.projects`. A project file given on its own is checked against the programme
+    beside its folder; it yields no programme.
+    """
+    from plandoc.model.project_load import is_project_file, load_projects, load_single_project
+
+    if is_project_file(path):
+        return None, load_single_project(path)
+    programme, diags = load_programme_file(path)
+    if programme is not None:
+        diags.extend(load_projects(path, programme))
     return programme, diags
 
 
@@ -150,6 +171,9 @@ def _type_record(
         if found is not None:
             refs[column.field] = found.ref
         value = None
+        if found is not None and found.value is REPORTED:
+            failed.add(column.field)  # the reader has already said what is wrong here
+            continue
         if found is not None:
             try:
                 value = convert(found.value, column)
@@ -200,6 +224,7 @@ def _build(
 
 def _load_table(
     sheet: Sheet, raw: RawInput, diags: Diagnostics, invalid: dict[str, SourceRef],
+    classes: dict[str, type[BaseModel]] = RECORD_CLASSES,
 ) -> list[BaseModel]:
     records = raw.sheets[sheet.key]
     row_refs = raw.row_refs.get(sheet.key, [])
@@ -214,7 +239,7 @@ def _load_table(
                 diags.error(
                     f"kolonnen «{column.header}» mangler i arket «{sheet.name}»; legg den til "
                     "i overskriftsraden", "kolonne.mangler", sheet_ref)
-    cls = RECORD_CLASSES[sheet.model_field]
+    cls = classes[sheet.model_field]
     out: list[BaseModel] = []
     for index, record in enumerate(records):
         row_ref = row_refs[index] if index < len(row_refs) else sheet_ref

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from plandoc.diagnostics import SourceRef
+
+if TYPE_CHECKING:
+    from plandoc.model.project import Project
 
 Language = Literal["bokmål", "nynorsk"]
 ProgrammeKind = Literal["regional omstilling", "områdeløft"]
@@ -77,6 +80,11 @@ class ProgrammeInfo(Record):
     analysis_summary: str | None = None
     organisation_text: str | None = None
     communication_text: str | None = None
+    #: Områdeløft programplan (rich text): rules for qualifying projects, how results are
+    #: measured and evaluated, critical success factors. Empty = the standard wording.
+    qualification_text: str | None = None
+    evaluation_text: str | None = None
+    success_factors_text: str | None = None
 
 
 class Goal(Record):
@@ -199,6 +207,11 @@ class Programme(Record):
     results: list[ReportedResult] = Field(default_factory=list)
     #: The file it was read from (for diagnostics and output naming); not content.
     source: str = Field(default="", exclude=True)
+    #: The PLP projects, each read from its own file in the `prosjekter/` folder beside the
+    #: programme file (see `plandoc.model.load`). Not content of the programme file: excluded
+    #: from dumps and equality, so an xlsx ↔ yaml round trip of the programme compares equal.
+    #: The annotation is resolved in `plandoc.model.__init__` (project.py imports this module).
+    projects: list[Project] = Field(default_factory=list, exclude=True)
 
     # ------------------------------------------------------------ derived views
 

@@ -6,12 +6,20 @@ from pathlib import Path
 
 from plandoc.diagnostics import SourceRef
 from plandoc.readers.base import RawInput
+from plandoc.workbook.schema import PROGRAMME_SHEETS, Sheet
 
 #: Input suffixes and what they are read with.
 INPUT_SUFFIXES = (".xlsx", ".yaml", ".yml")
 
 #: A folder under a programme folder that holds project material, not programmes.
 SKIPPED_FOLDERS = frozenset({"prosjekter"})
+
+#: A folder holding this file is a bauta project (`plandoc bauta build`), not programmes.
+BAUTA_MARKER = "bauta.yaml"
+
+
+def _is_bauta(folder: Path) -> bool:
+    return (folder / BAUTA_MARKER).is_file()
 
 
 def _wanted(path: Path) -> bool:
@@ -27,16 +35,20 @@ def discover(paths: list[Path]) -> list[Path]:
 
     A folder is searched directly and in its immediate subfolders (inputs/<kommune>/
     program.xlsx), never deeper and never in a subfolder named `prosjekter`. Excel's lock
-    files (~$…) and hidden files are skipped. The result is sorted and free of duplicates.
+    files (~$…) and hidden files are skipped, and so is a bauta project folder (one holding
+    bauta.yaml). The result is sorted and free of duplicates.
     """
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
+            if _is_bauta(path):
+                continue
             for child in path.iterdir():
                 if _wanted(child):
                     found.add(child)
                 elif (child.is_dir() and not child.name.startswith(".")
-                      and child.name.casefold() not in SKIPPED_FOLDERS):
+                      and child.name.casefold() not in SKIPPED_FOLDERS
+                      and not _is_bauta(child)):
                     found.update(grandchild for grandchild in child.iterdir()
                                  if _wanted(grandchild))
         elif path.is_file():
@@ -44,8 +56,11 @@ def discover(paths: list[Path]) -> list[Path]:
     return sorted(found)
 
 
-def read_input(path: Path) -> RawInput:
-    """Read one input file by its suffix; never raises for bad input (see diagnostics)."""
+def read_input(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> RawInput:
+    """Read one input file by its suffix; never raises for bad input (see diagnostics).
+
+    `sheets` is the workbook kind's schema: the programme's by default, or a project's.
+    """
     if not path.is_file():
         raw = RawInput(file=str(path))
         raw.diagnostics.error("filen finnes ikke", "fil.mangler", SourceRef(str(path)))
@@ -54,11 +69,11 @@ def read_input(path: Path) -> RawInput:
     if suffix == ".xlsx":
         from plandoc.readers.xlsx import read_xlsx
 
-        return read_xlsx(path)
+        return read_xlsx(path, sheets)
     if suffix in (".yaml", ".yml"):
         from plandoc.readers.yaml import read_yaml
 
-        return read_yaml(path)
+        return read_yaml(path, sheets)
     raw = RawInput(file=str(path))
     hint = {
         ".xls": "lagre den som Excel-arbeidsbok (.xlsx)",

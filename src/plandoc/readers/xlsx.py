@@ -7,17 +7,21 @@ import itertools
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import openpyxl
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from plandoc.diagnostics import SourceRef
+from plandoc.i18n.fmt import format_number
 from plandoc.readers.base import RawInput, RawRecord, RawValue
-from plandoc.readers.cells import suggest
+from plandoc.readers.cells import REPORTED, suggest
 from plandoc.workbook.schema import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
@@ -34,6 +38,11 @@ RATIO_FLOOR = 10 * 1024 * 1024
 
 #: How many non-empty rows to look through for the header row (titles may sit above it).
 HEADER_SEARCH_ROWS = 10
+
+#: Most records one table sheet may hold, and most rows a form sheet may hold: no programme
+#: comes near, and stopping there bounds time and memory for a sheet pasted full of data.
+MAX_TABLE_ROWS = 10_000
+MAX_FORM_ROWS = 1_000
 
 #: A row whose first cell says this is a total the user added, not a record.
 TOTAL_LABELS = frozenset({"sum", "sum totalt", "totalt", "total", "i alt", "sum i alt"})
@@ -71,8 +80,9 @@ def _lookup(columns: tuple[Column, ...]) -> dict[str, Column]:
     return table
 
 
-def read_xlsx(path: Path) -> RawInput:
-    """Read a programme workbook; every problem becomes a diagnostic, nothing raises."""
+def read_xlsx(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> RawInput:
+    """Read a workbook of `sheets` (the programme's by default); every problem becomes a
+    diagnostic, nothing raises."""
     raw = RawInput(file=str(path))
     where = SourceRef(raw.file)
     try:
@@ -94,8 +104,17 @@ def read_xlsx(path: Path) -> RawInput:
         if problem:
             raw.diagnostics.error(problem, "fil.for-stor", where)
             return raw
+        names = [n.casefold() for n in archive.namelist()]
+        if "[content_types].xml" not in names or not any(
+                n.endswith("workbook.xml") for n in names):
+            raw.diagnostics.error(
+                "filen er en zip-fil, men ikke en Excel-arbeidsbok (den har ingen "
+                "xl/workbook.xml); åpne den i Excel og lagre den som Excel-arbeidsbok (.xlsx)",
+                "fil.format", where)
+            return raw
         try:
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            with _no_dimension_scan():
+                workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on broken files; all mean the same
             raw.diagnostics.error(
                 "Excel-filen kan ikke leses (" + _describe(exc) + "); åpne den i Excel og lagre "
@@ -104,7 +123,7 @@ def read_xlsx(path: Path) -> RawInput:
             )
             return raw
         try:
-            _read_workbook(workbook, archive, raw)
+            _read_workbook(workbook, archive, raw, sheets)
         except Exception as exc:  # broken XML inside a sheet surfaces only while iterating
             raw.diagnostics.error(
                 "Excel-filen kan ikke leses (" + _describe(exc) + "); åpne den i Excel og lagre "
@@ -114,6 +133,16 @@ def read_xlsx(path: Path) -> RawInput:
         finally:
             workbook.close()
     return raw
+
+
+def _no_dimension_scan() -> Any:
+    """Keep openpyxl from parsing a whole sheet when it lacks a <dimension> element.
+
+    Read-only worksheets look for the dimension when they are created, and without one
+    (files from other tools) that search reads every row: 15 s for 100 000 rows, before the
+    row limit could stop anything. We reset the dimensions before reading anyway.
+    """
+    return mock.patch.object(ReadOnlyWorksheet, "_get_size", lambda self: None)
 
 
 def _describe(exc: BaseException) -> str:
@@ -147,14 +176,17 @@ def _bomb_check(archive: zipfile.ZipFile) -> str | None:
     return None
 
 
-def _read_workbook(workbook: Any, archive: zipfile.ZipFile, raw: RawInput) -> None:
-    known = [s.name for s in PROGRAMME_SHEETS]
+def _read_workbook(
+    workbook: Any, archive: zipfile.ZipFile, raw: RawInput,
+    sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS,
+) -> None:
+    known = [s.name for s in sheets]
     seen: dict[str, str] = {}
     for ws in workbook.worksheets:
         title = ws.title
         if title.strip().casefold() == INSTRUCTIONS_SHEET.casefold():
             continue
-        sheet = _sheet_named(title)
+        sheet = _sheet_named(title, sheets)
         ref = SourceRef(raw.file, title)
         if sheet is None:
             if _is_empty(ws):
@@ -173,13 +205,14 @@ def _read_workbook(workbook: Any, archive: zipfile.ZipFile, raw: RawInput) -> No
             continue
         seen[sheet.key] = title
         missing_values = _formulas_without_values(archive, ws)
+        facts = _row_facts(archive, ws)
         ws.reset_dimensions()  # dimensions written by other tools are often wrong
         rows = ws.iter_rows(values_only=True)
         raw.sheet_refs[sheet.key] = ref
         if sheet.kind == "form":
             records, starts = _read_form(rows, sheet, title, raw, missing_values)
         else:
-            records, starts = _read_table(rows, sheet, title, raw, missing_values)
+            records, starts = _read_table(rows, sheet, title, raw, missing_values, facts)
         raw.sheets[sheet.key] = records
         raw.row_refs[sheet.key] = starts
         if ws.sheet_state != "visible" and records:
@@ -193,9 +226,9 @@ def _is_empty(ws: Any) -> bool:
     return all(_blank(v) for row in ws.iter_rows(values_only=True) for v in row)
 
 
-def _sheet_named(title: str) -> Sheet | None:
+def _sheet_named(title: str, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> Sheet | None:
     folded = fold_label(title)
-    return next((s for s in PROGRAMME_SHEETS if fold_label(s.name) == folded), None)
+    return next((s for s in sheets if fold_label(s.name) == folded), None)
 
 
 def _formulas_without_values(archive: zipfile.ZipFile, ws: Any) -> set[str]:
@@ -224,6 +257,39 @@ def _formulas_without_values(archive: zipfile.ZipFile, ws: Any) -> set[str]:
     return missing
 
 
+_HIDDEN_ROW = re.compile(rb"<" + _P + rb"row\s[^>]*\bhidden=\"(?:1|true)\"[^>]*>")
+_ROW_NUMBER = re.compile(rb"\br=\"(\d+)\"")
+_MERGE = re.compile(rb"<" + _P + rb"mergeCell\s[^>]*\bref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+
+
+@dataclass
+class _RowFacts:
+    """What openpyxl's read-only mode does not tell: hidden rows, and merged cell ranges as
+    (first column, first row, last column, last row), columns counted from 0."""
+
+    hidden: set[int] = field(default_factory=set)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def _row_facts(archive: zipfile.ZipFile, ws: Any) -> _RowFacts:
+    """Hidden rows and merged ranges of a sheet, found by a byte search of its XML."""
+    facts = _RowFacts()
+    try:
+        data = archive.read(ws._worksheet_path.lstrip("/"))
+    except KeyError:
+        return facts
+    if b"hidden" in data:
+        for m in _HIDDEN_ROW.finditer(data):
+            number = _ROW_NUMBER.search(m.group())
+            if number:
+                facts.hidden.add(int(number.group(1)))
+    if b"mergeCell" in data:
+        for m in _MERGE.finditer(data):
+            first, last = (column_index_from_string(m.group(i).decode()) - 1 for i in (1, 3))
+            facts.merges.append((first, int(m.group(2)), last, int(m.group(4))))
+    return facts
+
+
 def _letters(width: int) -> list[str]:
     return [get_column_letter(i) for i in range(1, width + 1)]
 
@@ -245,16 +311,19 @@ def _blank(value: Any) -> bool:
 
 def _read_table(
     rows: Iterator[tuple[Any, ...]], sheet: Sheet, title: str, raw: RawInput,
-    missing_values: set[str],
+    missing_values: set[str], facts: _RowFacts | None = None,
 ) -> tuple[list[RawRecord], list[SourceRef]]:
     records: list[RawRecord] = []
     starts: list[SourceRef] = []
     numbered = enumerate(rows, start=1)
-    _, mapping, rest = _find_header(numbered, sheet, title, raw)
+    header_row, mapping, rest = _find_header(numbered, sheet, title, raw)
     if not mapping:
         return records, starts
+    facts = facts or _RowFacts()
     letters = _letters(max(mapping) + 1)
     first_letter = letters[min(mapping)]
+    merged_away = _merge_diagnostics(facts, header_row, mapping, title, raw)
+    hidden: list[int] = []
     for row_no, row in itertools.chain(rest, numbered):
         values = [(i, row[i] if i < len(row) else None) for i in mapping]
         pending = {i for i, v in values if v is None and f"{letters[i]}{row_no}" in missing_values}
@@ -263,15 +332,58 @@ def _read_table(
         picked = tuple(v for _, v in values)
         if _is_example(picked) or _is_total(picked):
             continue
+        if len(records) >= MAX_TABLE_ROWS:
+            raw.diagnostics.error(
+                f"arket «{title}» har over {format_number(MAX_TABLE_ROWS)} rader med innhold; så "
+                "mange hører ikke hjemme i en plan – fjern radene som ikke skal med, eller del "
+                "opp filen", "ark.for-mange-rader",
+                SourceRef(raw.file, title, f"{first_letter}{row_no}"))
+            break
         record: RawRecord = {}
         for i, value in values:
             ref = SourceRef(raw.file, title, f"{letters[i]}{row_no}")
             if i in pending:
                 _formula_diagnostic(raw, ref)
+                value = REPORTED
+            elif (i, row_no) in merged_away:
+                value = REPORTED
             record[mapping[i].key] = RawValue(value, ref)
         records.append(record)
         starts.append(SourceRef(raw.file, title, f"{first_letter}{row_no}"))
+        if row_no in facts.hidden:
+            hidden.append(row_no)
+    if hidden:
+        shown = ", ".join(str(r) for r in hidden[:5]) + (" …" if len(hidden) > 5 else "")
+        word = "raden" if len(hidden) == 1 else "radene"
+        verb = "den" if len(hidden) == 1 else "dem"
+        raw.diagnostics.warning(
+            f"{word} {shown} er skjult, men blir lest likevel; vis {verb} og sjekk innholdet, "
+            f"eller slett {verb} hvis {verb} ikke skal med", "rad.skjult",
+            SourceRef(raw.file, title, f"{first_letter}{hidden[0]}"))
     return records, starts
+
+
+def _merge_diagnostics(
+    facts: _RowFacts, header_row: int, mapping: dict[int, Column], title: str, raw: RawInput,
+) -> set[tuple[int, int]]:
+    """An error for each merged range that spans data rows of a read column: only its first
+    cell holds the value, so the rows below would silently lose it. Returns the (column,
+    row) cells under such merges, whose emptiness is then no news."""
+    away: set[tuple[int, int]] = set()
+    for first_col, first_row, last_col, last_row in sorted(facts.merges, key=lambda m: m[1:]):
+        if last_row == first_row or first_row <= header_row:
+            continue
+        if not any(first_col <= i <= last_col for i in mapping):
+            continue
+        span = (f"{get_column_letter(first_col + 1)}{first_row}:"
+                f"{get_column_letter(last_col + 1)}{last_row}")
+        raw.diagnostics.error(
+            f"cellene {span} er slått sammen over flere rader, så bare den første raden får "
+            "verdien; opphev sammenslåingen og skriv verdien i hver rad", "celle.sammenslått",
+            SourceRef(raw.file, title, f"{get_column_letter(first_col + 1)}{first_row}"))
+        away.update((c, r) for c in range(first_col, last_col + 1)
+                    for r in range(first_row + 1, last_row + 1))
+    return away
 
 
 def _known_count(row: tuple[Any, ...], lookup: dict[str, Column]) -> int:
@@ -296,6 +408,14 @@ def _find_header(
         return 0, {}, []
     best = max(range(len(seen)), key=lambda i: (_known_count(seen[i][1], lookup), -i))
     row_no, header = seen[best]
+    if _known_count(header, lookup) == 0:
+        # No row names a single column: the header is missing, not every column unknown.
+        wanted = ", ".join(c.header for c in sheet.columns if c.required)
+        raw.diagnostics.error(
+            f"fant ingen kolonneoverskrifter i arket «{title}», så ingen rader blir lest; den "
+            f"første raden skal ha overskriftene ({wanted} …)", "kolonne.overskrift",
+            SourceRef(raw.file, title, f"A{seen[0][0]}"))
+        return row_no, {}, []
     mapping: dict[int, Column] = {}
     used: dict[str, str] = {}
     letters = _letters(len(header))
@@ -338,9 +458,17 @@ def _read_form(
     record: RawRecord = {}
     label_col, value_col = 0, 1
     header_seen = False
+    filled = 0
     for row_no, row in enumerate(rows, start=1):
         if all(_blank(v) for v in row):
             continue
+        filled += 1
+        if filled > MAX_FORM_ROWS:
+            raw.diagnostics.error(
+                f"arket «{title}» har over {format_number(MAX_FORM_ROWS)} rader med innhold; "
+                "det skal ha én rad per felt – fjern radene som ikke hører til",
+                "ark.for-mange-rader", SourceRef(raw.file, title, f"A{row_no}"))
+            break
         if not header_seen:
             folded = [fold_label(v) if not _blank(v) else "" for v in row]
             header_seen = True
@@ -369,5 +497,6 @@ def _read_form(
             continue
         if value is None and f"{letter}{row_no}" in missing_values:
             _formula_diagnostic(raw, ref)
+            value = REPORTED
         record[column.key] = RawValue(value, ref)
     return [record], [SourceRef(raw.file, title, "A1")]

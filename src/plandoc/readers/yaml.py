@@ -13,12 +13,18 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.events import (
+    CollectionEndEvent,
+    CollectionStartEvent,
+    NodeEvent,
+    SequenceStartEvent,
+)
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from plandoc.diagnostics import SourceRef
+from plandoc.i18n.fmt import format_number
 from plandoc.readers.base import RawInput, RawRecord, RawValue
-from plandoc.readers.cells import suggest
+from plandoc.readers.cells import REPORTED, suggest
 from plandoc.workbook.schema import PROGRAMME_SHEETS, Column, Sheet
 
 #: Larger files are not programme descriptions; refuse before parsing.
@@ -28,6 +34,8 @@ MAX_NODES = 200_000
 #: Nesting depth allowed; a programme file needs three levels. Deeper input is refused
 #: before composing, whose recursion would overflow (libyaml's composer even segfaults).
 MAX_DEPTH = 20
+#: Items in one list (records under one key): as many as a workbook sheet may have rows.
+MAX_ITEMS = 10_000
 
 #: Force ruamel's pure-Python parser even where libyaml is installed (tests use both).
 PURE_PYTHON = False
@@ -42,14 +50,21 @@ class _TooManyNodes(Exception):
     pass
 
 
+class _TooManyItems(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 class _TooDeep(Exception):
     def __init__(self, line: int) -> None:
         super().__init__(line)
         self.line = line
 
 
-def read_yaml(path: Path) -> RawInput:
-    """Read a programme YAML file; every problem becomes a diagnostic, nothing raises."""
+def read_yaml(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> RawInput:
+    """Read a YAML file of `sheets` (the programme's by default); every problem becomes a
+    diagnostic, nothing raises."""
     raw = RawInput(file=str(path))
     where = SourceRef(raw.file)
     try:
@@ -77,6 +92,17 @@ def read_yaml(path: Path) -> RawInput:
             f"filen har lister eller nøkler nøstet i over {MAX_DEPTH} nivåer og blir ikke lest; "
             "en programfil trenger tre", "yaml.for-stor", SourceRef(raw.file, line=exc.line))
         return raw
+    except _TooManyNodes:
+        raw.diagnostics.error(
+            f"filen har over {format_number(MAX_NODES)} verdier og blir ikke lest",
+            "yaml.for-stor", where)
+        return raw
+    except _TooManyItems as exc:
+        raw.diagnostics.error(
+            f"en liste har over {format_number(MAX_ITEMS)} elementer, og filen blir ikke lest; så "
+            "mange hører ikke hjemme i en plan – fjern det som ikke skal med, eller del opp "
+            "filen", "yaml.for-stor", SourceRef(raw.file, line=exc.line))
+        return raw
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -91,7 +117,7 @@ def read_yaml(path: Path) -> RawInput:
                               "yaml.struktur", where)
         return raw
     try:
-        _Walker(raw).document(root)
+        _Walker(raw, sheets).document(root)
     except _TooManyNodes:
         raw.diagnostics.error(
             f"filen har over {MAX_NODES} verdier (mange alias/anker?) og blir ikke lest",
@@ -104,14 +130,25 @@ def _compose(text: str) -> Node | None:
     # 5× faster than the pure-Python parser, which remains the fallback); composing only
     # builds nodes, so no constructor ever runs. The event pass first (iterative, cheap)
     # refuses nesting that the recursive composer cannot survive.
-    depth = 0
+    # It also counts the items of every list and stops at the first one too long, before
+    # composing: 100 000 records would take half a minute and half a gigabyte to compose.
+    items: list[int] = []  # per open collection: items so far, or -1 for a mapping
+    nodes = 0
     for event in YAML(typ="safe", pure=PURE_PYTHON).parse(text):
+        if isinstance(event, CollectionEndEvent):
+            items.pop()
+            continue
+        nodes += isinstance(event, NodeEvent)
+        if nodes > MAX_NODES:
+            raise _TooManyNodes
+        if isinstance(event, NodeEvent) and items and items[-1] >= 0:
+            items[-1] += 1
+            if items[-1] > MAX_ITEMS:
+                raise _TooManyItems(event.start_mark.line + 1)
         if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
+            items.append(0 if isinstance(event, SequenceStartEvent) else -1)
+            if len(items) > MAX_DEPTH:
                 raise _TooDeep(event.start_mark.line + 1)
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
     return YAML(typ="safe", pure=PURE_PYTHON).compose(text)
 
 
@@ -134,8 +171,9 @@ def _fold_key(text: str) -> str:
 class _Walker:
     """Walks the composed node graph into raw records, counting nodes as it goes."""
 
-    def __init__(self, raw: RawInput) -> None:
+    def __init__(self, raw: RawInput, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> None:
         self.raw = raw
+        self.sheets = sheets
         self.count = 0
 
     def ref(self, node: Node) -> SourceRef:
@@ -179,13 +217,16 @@ class _Walker:
     def document(self, root: Node) -> None:
         self.visit(root)
         if not isinstance(root, MappingNode) or not self.tag_ok(root):
+            shown = ([s for s in self.sheets if s.key in ("program", "innsatsområder", "tiltak")]
+                     if self.sheets is PROGRAMME_SHEETS else list(self.sheets[:3]))
+            examples = ", ".join(f"{s.key}:" for s in shown)
             self.raw.diagnostics.error(
-                "filen må bestå av nøkler som program:, innsatsområder:, tiltak: …",
+                f"filen må bestå av nøkler som {examples} …",
                 "yaml.struktur", self.ref(root))
             return
-        keys = [s.key for s in PROGRAMME_SHEETS]
-        by_key = {_fold_key(s.key): s for s in PROGRAMME_SHEETS}
-        by_key.update({_fold_key(s.name): s for s in PROGRAMME_SHEETS})
+        keys = [s.key for s in self.sheets]
+        by_key = {_fold_key(s.key): s for s in self.sheets}
+        by_key.update({_fold_key(s.name): s for s in self.sheets})
         for name, key, value in self.pairs(root):
             sheet = by_key.get(_fold_key(name))
             if sheet is None:
@@ -211,7 +252,9 @@ class _Walker:
         self.raw.row_refs[sheet.key] = []
         if not isinstance(node, MappingNode) or not self.tag_ok(node):
             self.raw.diagnostics.error(
-                f"«{sheet.key}» må inneholde nøkler som kommune:, programnavn: …",
+                f"«{sheet.key}» må inneholde nøkler som "
+                + ", ".join(f"{c.key}:" for c in [c for c in sheet.columns if c.required][:2])
+                + " …",
                 "yaml.struktur", self.ref(key))
             return
         self.raw.sheets[sheet.key].append(self.record(sheet, node))
@@ -253,11 +296,13 @@ class _Walker:
                     "kolonne.ukjent", self.ref(key))
                 continue
             if not self.tag_ok(value):
+                record[column.key] = RawValue(REPORTED, self.ref(key))
                 continue
             if not isinstance(value, ScalarNode):
                 self.raw.diagnostics.error(
                     f"{column.key} må være én verdi, ikke en liste eller nøkler",
                     f"{sheet.key}.{column.key}", self.ref(key))
+                record[column.key] = RawValue(REPORTED, self.ref(key))
                 continue
             record[column.key] = RawValue(_scalar(value, column), self.ref(key))
         return record

@@ -16,8 +16,10 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from plandoc.diagnostics import Diagnostics, SourceRef
 from plandoc.i18n.fmt import format_number
 from plandoc.model.programme import Programme
+from plandoc.model.project import Project
 from plandoc.readers.cells import CellError, parse_number
-from plandoc.workbook.schema import PROGRAM, PROGRAMME_SHEETS, Column, Sheet
+from plandoc.workbook.project_schema import PROJECT_SHEETS
+from plandoc.workbook.schema import PROGRAMME_SHEETS, Column, Sheet
 from plandoc.workbook.template import (
     AMOUNT_FORMAT,
     DATE_FORMAT,
@@ -77,10 +79,12 @@ def _put(ws: Any, row: int, col: int, column: Column, value: Any) -> None:
         cell.alignment = _WRAP
 
 
-def write_xlsx(programme: Programme, path: Path) -> None:
-    """The programme as a workbook shaped like the template, ready for further editing."""
-    wb = build_workbook(examples=False)
-    for sheet in PROGRAMME_SHEETS:
+def write_xlsx(programme: Programme | Project, path: Path,
+               sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> None:
+    """The programme (or, with the project sheets, a project) as a workbook shaped like the
+    template, ready for further editing."""
+    wb = build_workbook(examples=False, sheets=sheets)
+    for sheet in sheets:
         ws = wb[sheet.name]
         if sheet.kind == "form":
             for row, column in enumerate(sheet.columns, start=FORM_FIRST_ROW):
@@ -113,11 +117,14 @@ def _yaml_record(sheet: Sheet, get: Any) -> CommentedMap:
     return out
 
 
-def dump_yaml(programme: Programme) -> str:
-    """The programme as YAML text with the schema's Norwegian keys."""
+def dump_yaml(programme: Programme | Project,
+              sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> str:
+    """The programme (or a project, with the project sheets) as YAML text with the schema's
+    Norwegian keys."""
     doc = CommentedMap()
-    doc[PROGRAM.key] = _yaml_record(PROGRAM, lambda c: _field_value(programme, c))
-    for sheet in PROGRAMME_SHEETS:
+    form = next(s for s in sheets if s.kind == "form")
+    doc[form.key] = _yaml_record(form, lambda c: _field_value(programme, c))
+    for sheet in sheets:
         if sheet.kind == "form":
             continue
         doc[sheet.key] = [
@@ -125,7 +132,8 @@ def dump_yaml(programme: Programme) -> str:
             for record in getattr(programme, sheet.model_field)
         ]
     doc.yaml_set_start_comment(
-        "Programfil for plandoc. Nøklene er de samme som kolonnene i Excel-malen;\n"
+        ("Programfil" if sheets is PROGRAMME_SHEETS else "Prosjektfil (PLP)")
+        + " for plandoc. Nøklene er de samme som kolonnene i Excel-malen;\n"
         "se arket Veiledning i malen for hva hver verdi betyr.")
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
@@ -136,25 +144,37 @@ def dump_yaml(programme: Programme) -> str:
     return stream.getvalue()
 
 
-def write_yaml(programme: Programme, path: Path) -> None:
-    """The programme as a YAML file (UTF-8), written atomically."""
-    text = dump_yaml(programme)
+def write_yaml(programme: Programme | Project, path: Path,
+               sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> None:
+    """The programme (or a project) as a YAML file (UTF-8), written atomically."""
+    text = dump_yaml(programme, sheets)
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
 
 
 def convert(src: Path, dst: Path) -> Diagnostics:
-    """Load `src`; when it has no errors, write it to `dst` in the format of dst's suffix."""
-    from plandoc.model.load import load_file
+    """Load `src`; when it has no errors, write it to `dst` in the format of dst's suffix.
 
-    programme, diags = load_file(src)
-    if programme is None or diags.has_errors:
+    A project file (in a `prosjekter/` folder, or with a «prosjekt» sheet or key) converts
+    with the project schema; a programme converts without its projects.
+    """
+    from plandoc.model.load import load_programme_file
+    from plandoc.model.project_load import load_project_file, looks_like_project
+
+    model: Programme | Project | None
+    sheets = PROGRAMME_SHEETS
+    if looks_like_project(src):
+        model, diags = load_project_file(src)
+        sheets = PROJECT_SHEETS
+    else:
+        model, diags = load_programme_file(src)
+    if model is None or diags.has_errors:
         return diags
     suffix = dst.suffix.lower()
     if suffix == ".xlsx":
-        write_xlsx(programme, dst)
+        write_xlsx(model, dst, sheets)
     elif suffix in (".yaml", ".yml"):
-        write_yaml(programme, dst)
+        write_yaml(model, dst, sheets)
     else:
         diags.error(f"kan ikke skrive filtypen «{suffix or dst.name}»; bruk .xlsx eller .yaml",
                     "fil.type", SourceRef(str(dst)))

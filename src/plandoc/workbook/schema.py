@@ -112,6 +112,16 @@ PROGRAM = Sheet(
                     "Organisasjon)."),
         Column("kommunikasjonsstrategi", "Kommunikasjonsstrategi", "communication_text",
                type="rich", width=80),
+        Column("kvalifisering", "Kvalifisering av prosjekter", "qualification_text",
+               type="rich", width=80,
+               help="Områdeløft: hvordan prosjekter utvikles og kvalifiseres. Tom = "
+                    "standardteksten med de fire kriteriene for deltakelse."),
+        Column("resultatmåling", "Resultatmåling og evaluering", "evaluation_text",
+               type="rich", width=80,
+               help="Områdeløft: hvordan og når resultatene måles og evalueres."),
+        Column("suksessfaktorer", "Kritiske suksessfaktorer", "success_factors_text",
+               type="rich", width=80,
+               help="Områdeløft: det som må være på plass for at programmet skal lykkes."),
     ),
 )
 

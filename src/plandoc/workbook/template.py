@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from plandoc.workbook.project_schema import PROJECT_SHEETS
 from plandoc.workbook.schema import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
@@ -29,6 +30,16 @@ from plandoc.workbook.schema import (
     sheet_by_key,
 )
 from plandoc.writers.base import atomic_path
+
+#: The first lines of Veiledning in a project workbook (replacing the programme's).
+PROJECT_INTRO: list[tuple[str, str, Font | None]] = [
+    ("Slik fyller du ut prosjektarbeidsboken", "", Font(bold=True, size=14)),
+    ("", "Arbeidsboken beskriver ett prosjekt etter Prosjektlederprosessen (PLP): mål, "
+         "organisering, faser og beslutningspunkter, milepæler, budsjett, risiko og "
+         "statusrapporter. Prosjektlederen eier filen. Legg den i mappen «prosjekter» ved "
+         "siden av programmets arbeidsbok; plandoc lager prosjektplan, statusrapporter og "
+         "sluttrapport fra den, og tar prosjektet med i porteføljeoversikten.", None),
+]
 
 #: Rows that validations and formats cover in table sheets (header is row 1).
 LAST_ROW = 500
@@ -62,7 +73,7 @@ _TYPE_TEXT = {
 _FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
-def describe(column: Column) -> str:
+def describe(column: Column, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> str:
     """What to type in a column, in Norwegian: help text, type, allowed values."""
     parts = [column.help] if column.help else []
     if column.type == "choice":
@@ -70,7 +81,9 @@ def describe(column: Column) -> str:
     elif column.choices:
         parts.append("Vanlige verdier: " + ", ".join(column.choices) + ".")
     elif column.type == "ref":
-        targets = [sheet_by_key(k) for k in (column.ref_to or "").split("|")]
+        targets = [sheet_by_key(k) if sheets is PROGRAMME_SHEETS
+                   else next((s for s in sheets if s.key == k), None)
+                   for k in (column.ref_to or "").split("|")]
         names = " eller ".join(f"«{t.name}»" for t in targets if t is not None)
         parts.append(f"En ID fra arket {names}.")
     else:
@@ -138,7 +151,7 @@ def example_text(column: Column, first: bool) -> object:
     return value
 
 
-def _form(ws: Worksheet, sheet: Sheet) -> None:
+def _form(ws: Worksheet, sheet: Sheet, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> None:
     for col, text in enumerate(FORM_HEADERS, start=1):
         _header(ws, 1, col, text)
     for row, column in enumerate(sheet.columns, start=FORM_FIRST_ROW):
@@ -151,11 +164,11 @@ def _form(ws: Worksheet, sheet: Sheet) -> None:
             value.number_format = fmt
         if column.type == "rich":
             value.alignment = WRAP
-        note = describe(column)
+        note = describe(column, sheets)
         if column.example is not None:
             note += f" Eksempel: {column.example}."
         ws.cell(row=row, column=3, value=note).alignment = WRAP
-        dv = _validation(column, PROGRAMME_SHEETS)
+        dv = _validation(column, sheets)
         if dv is not None:
             ws.add_data_validation(dv)
             dv.add(f"B{row}")
@@ -165,16 +178,17 @@ def _form(ws: Worksheet, sheet: Sheet) -> None:
     ws.freeze_panes = "A2"
 
 
-def _table(ws: Worksheet, sheet: Sheet, examples: bool) -> None:
+def _table(ws: Worksheet, sheet: Sheet, examples: bool,
+           sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> None:
     for col, column in enumerate(sheet.columns, start=1):
-        _header(ws, 1, col, column.header, describe(column))
+        _header(ws, 1, col, column.header, describe(column, sheets))
         letter = get_column_letter(col)
         ws.column_dimensions[letter].width = column.width
         fmt = _number_format(column)
         if fmt:
             # A column style: Excel and LibreOffice use it for every cell typed in later.
             ws.column_dimensions[letter].number_format = fmt
-        dv = _validation(column, PROGRAMME_SHEETS)
+        dv = _validation(column, sheets)
         if dv is not None:
             ws.add_data_validation(dv)
             dv.add(f"{letter}2:{letter}{LAST_ROW}")
@@ -187,7 +201,7 @@ def _table(ws: Worksheet, sheet: Sheet, examples: bool) -> None:
     ws.freeze_panes = "A2"
 
 
-def _instructions(ws: Worksheet) -> None:
+def _instructions(ws: Worksheet, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> None:
     ws.column_dimensions["A"].width = 30
     ws.column_dimensions["B"].width = 100
     lines: list[tuple[str, str, Font | None]] = [
@@ -206,12 +220,14 @@ def _instructions(ws: Worksheet) -> None:
         ("", "Kjør «plandoc validate» for å sjekke arbeidsboken; feil vises med ark og "
              "celle, f.eks. Tiltak!J7.", None),
     ]
-    for sheet in PROGRAMME_SHEETS:
+    if sheets is not PROGRAMME_SHEETS:
+        lines[:2] = PROJECT_INTRO
+    for sheet in sheets:
         lines.append(("", "", None))
         lines.append((f"Arket {sheet.name}", sheet.help + (" Arket må finnes."
                                                            if sheet.required else ""), BOLD))
         for column in sheet.columns:
-            lines.append((column.header, describe(column), None))
+            lines.append((column.header, describe(column, sheets), None))
     for row, (name, text, font) in enumerate(lines, start=1):
         a = ws.cell(row=row, column=1, value=name or None)
         b = ws.cell(row=row, column=2, value=text or None)
@@ -220,17 +236,19 @@ def _instructions(ws: Worksheet) -> None:
             a.font = font
 
 
-def build_workbook(examples: bool = True) -> Workbook:
-    """The programme workbook: Veiledning, then every schema sheet, with example rows."""
+def build_workbook(examples: bool = True,
+                   sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> Workbook:
+    """The workbook of `sheets` (the programme's by default, or a project's): Veiledning, then
+    every schema sheet, with example rows."""
     wb = Workbook()
     wb.remove(wb.active)
-    _instructions(wb.create_sheet(INSTRUCTIONS_SHEET))
-    for sheet in PROGRAMME_SHEETS:
+    _instructions(wb.create_sheet(INSTRUCTIONS_SHEET), sheets)
+    for sheet in sheets:
         ws = wb.create_sheet(sheet.name)
         if sheet.kind == "form":
-            _form(ws, sheet)
+            _form(ws, sheet, sheets)
         else:
-            _table(ws, sheet, examples)
+            _table(ws, sheet, examples, sheets)
     wb.active = 0  # open on Veiledning
     return wb
 
@@ -261,6 +279,13 @@ def save_workbook(wb: Workbook, path: Path) -> None:
             dst.writestr(entry, src.read(info.filename))
 
 
-def write_template(path: Path) -> None:
-    """Write the blank programme workbook to `path`."""
-    save_workbook(build_workbook(examples=True), path)
+#: Workbook kinds `write_template` makes (`plandoc template --kind …`).
+TEMPLATE_KINDS = ("program", "prosjekt")
+
+
+def write_template(path: Path, kind: str = "program") -> None:
+    """Write the blank workbook of `kind` ("program" or "prosjekt") to `path`."""
+    if kind not in TEMPLATE_KINDS:
+        raise ValueError(f"ukjent maltype «{kind}»; bruk {' eller '.join(TEMPLATE_KINDS)}")
+    sheets = PROJECT_SHEETS if kind == "prosjekt" else PROGRAMME_SHEETS
+    save_workbook(build_workbook(examples=True, sheets=sheets), path)

@@ -27,6 +27,7 @@ from plandoc.document import (
     OrderedList,
     PageBreak,
     Paragraph,
+    Status,
     Strong,
     Table,
     TableOfContents,
@@ -80,6 +81,8 @@ TOC_PLACEHOLDER = {
           "Svar «Ja» dersom Word spør om felta skal oppdaterast.",
 }
 TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
+#: Shown before a traffic-light status (a black circle and a no-break space).
+STATUS_DOT = "\u25cf\u00a0"
 
 
 @dataclass(frozen=True)
@@ -414,6 +417,12 @@ class BodyWriter:
         return [int(w * scale) for w in widths]
 
     def figure(self, f: Figure) -> None:
+        # Alt text is what a screen reader says for the picture; as in the PDF, the caption
+        # stands in for it, and a picture with neither is refused (universell utforming).
+        alt_text = clean(f.alt).strip() or clean(plain_text(f.caption)).strip()
+        if not alt_text:
+            raise RenderError("en figur mangler alternativ tekst (alt), som Word-dokumentet "
+                              "trenger for skjermlesere")
         content = f.content
         if isinstance(content, Chart):
             from plandoc.writers.charts import render_chart
@@ -442,7 +451,7 @@ class BodyWriter:
         cx, cy = max(int(cx * scale), 1), max(int(cy * scale), 1)
         shape_id = self._next_shape
         self._next_shape += 1
-        alt = esc_attr(clean(f.alt))
+        alt = esc_attr(alt_text)
         title = esc_attr(clean(plain_text(f.caption))) or alt
         name = esc_attr(clean(image.filename))
         drawing = (
@@ -486,6 +495,12 @@ class BodyWriter:
                 out.append(self.inlines(node.children, bold, True, rstyle, in_link))
             elif isinstance(node, LineBreak):
                 out.append(f"<w:r>{_rpr(bold, italic, rstyle)}<w:br/></w:r>")
+            elif isinstance(node, Status):
+                # The dot takes its colour from the template's "Status Green/Yellow/Red"
+                # character style; the word after it says the same for print in grey.
+                dot_style = self.info.style("character", f"Status {node.level}")
+                out.append(text_run(STATUS_DOT, _rpr(bold, italic, dot_style)))
+                out.append(self.inlines(node.children, bold, italic, rstyle, in_link))
             elif isinstance(node, Link):
                 if in_link:  # a hyperlink cannot hold another one
                     out.append(self.inlines(node.children, bold, italic, rstyle, True))

@@ -35,8 +35,9 @@ DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates" / "typs
 TEMPLATES_ENV = "PLANDOC_TEMPLATES"
 MAIN_TEMPLATE = "plandoc.typ"
 
-#: PDF/UA-1: tagged, titled, alt text on every figure. Typst checks it while exporting.
-PDF_STANDARDS: list[typst.PDFStandard] = ["ua-1"]
+#: PDF/UA-1 (tagged, titled, alt text on every figure) and PDF/A-2a (archivable, tagged,
+#: Unicode text): both hold at once, and Typst checks each of them while exporting.
+PDF_STANDARDS: list[typst.PDFStandard] = ["a-2a", "ua-1"]
 
 #: Used when SOURCE_DATE_EPOCH is not set: 2000-01-01T00:00:00Z, so output never varies.
 DEFAULT_TIMESTAMP = 946_684_800
@@ -155,11 +156,14 @@ def default_template_dir() -> Path:
 def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
     """The PDF bytes for `document`, using `template_dir` (default templates/typst/)."""
     template_dir = template_dir or default_template_dir()
-    main = template_dir / MAIN_TEMPLATE
+    main = template_for(document.meta.kind, template_dir)
     if not main.is_file():
         raise RenderError(f"fant ikke PDF-malen {main}")
+    # A template folder's own fonts first, then the shipped fallbacks, which the readers
+    # count on (plandoc.readers.charset) when they accept a character.
     fonts = template_dir / "fonts"
-    font_dirs = (str(fonts),) if fonts.is_dir() else ()
+    dirs = [fonts, DEFAULT_TEMPLATE_DIR / "fonts"]
+    font_dirs = tuple(dict.fromkeys(str(d.resolve()) for d in dirs if d.is_dir()))
 
     with tempfile.TemporaryDirectory(prefix="plandoc-typst-") as tmp:
         root = Path(tmp)
@@ -171,12 +175,25 @@ def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
         payload = json.dumps(data, ensure_ascii=False)
         with _lock:
             compiler = _compiler(font_dirs)
-            return _compile(compiler, root, payload, document)
+            return _compile(compiler, root, payload, document, main.name)
 
 
-def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Document) -> bytes:
+def template_for(kind: str, template_dir: Path) -> Path:
+    """The Typst template of a document kind: `<kind>.typ` ("bauta-kortversjon.typ"), else
+    the one of its first word (`bauta.typ`), else the shared plandoc.typ."""
+    kind = kind.strip().lower()
+    if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", kind):
+        for name in (kind, kind.split("-")[0]):
+            own = template_dir / f"{name}.typ"
+            if own.is_file():
+                return own
+    return template_dir / MAIN_TEMPLATE
+
+
+def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Document,
+             main: str = MAIN_TEMPLATE) -> bytes:
     kwargs: dict[str, Any] = {
-        "input": str(root / MAIN_TEMPLATE),
+        "input": str(root / main),
         "root": str(root),
         "format": "pdf",
         "sys_inputs": {"doc": payload},
@@ -187,8 +204,9 @@ def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Docum
         result = compiler.compile(pdf_standards=PDF_STANDARDS, **kwargs)
     except typst.TypstError as strict:
         # PDF/UA refuses some documents that are fine to read: text with no glyph in the
-        # embedded fonts (emoji, CJK), a first heading below level 1, skipped heading levels,
-        # an empty heading. Such a document is still written, tagged, without the UA claim.
+        # fonts (the readers refuse such text, but a template may bring its own), a first
+        # heading below level 1, skipped heading levels, an empty heading. Such a document
+        # is still written, tagged, without the PDF/UA and PDF/A claims.
         try:
             result = compiler.compile(pdf_standards=[], **kwargs)
         except typst.TypstError as exc:

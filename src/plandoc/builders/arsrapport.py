@@ -1,0 +1,173 @@
+"""The årsrapport: how far each goal of a year's handlingsplan was reached, from the reported
+results and from the projects (figures from `plandoc.model.portfolio`).
+
+Made for programmes with project files, for each year that has a handlingsplan and something
+reported (results, or projects that have sent status reports or ended).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plandoc.builders.common import Rendering, base_context, render_document
+from plandoc.builders.project_views import (
+    ASSESSMENT_LEVELS,
+    StatusView,
+    phase_label,
+    rollup_meta,
+    traffic,
+)
+from plandoc.builders.registry import register
+from plandoc.document import Document
+from plandoc.i18n import fmt
+from plandoc.i18n.labels import labels
+from plandoc.model.portfolio import YearResults, report_years, year_results
+from plandoc.model.programme import Programme
+
+
+@dataclass
+class GoalRow:
+    id: str
+    level: str
+    text: str
+    indicator: str | None
+    target: str | None
+    planned: str | None
+    achieved: str | None
+    comment: str | None
+
+
+@dataclass
+class ContributionRow:
+    goal: str
+    project: str
+    text: str
+    target: str | None
+    achieved: str | None
+    assessment: StatusView | None
+    pending: str
+
+
+@dataclass
+class MeasureRow:
+    measure: str
+    project: str
+    phase: str
+    status: StatusView | None
+    status_text: str
+    budget: Decimal
+    project_budget: Decimal
+    spent: Decimal
+
+
+def _handlingsplan_goals(programme: Programme) -> list[str]:
+    """Ids of the goals a handlingsplan shows: main and impact goals, and area goals."""
+    return [g.id for g in programme.goals
+            if g.level in ("hovedmål", "effektmål") or g.focus_area is not None]
+
+
+def goal_rows(programme: Programme, results: YearResults) -> list[GoalRow]:
+    shown = set(_handlingsplan_goals(programme))
+    lbl = labels(programme.info.language)
+    level_names = {"hovedmål": lbl["main_goals"], "effektmål": lbl["impact_goals"],
+                   "delmål": lbl["sub_goals"]}
+    rows = []
+    for item in results.goals:
+        if item.goal.id not in shown:
+            continue
+        first = item.results[0] if item.results else None
+        rows.append(GoalRow(
+            id=item.goal.id, level=level_names[item.goal.level], text=item.goal.text,
+            indicator=(first.indicator if first and first.indicator else item.goal.indicator),
+            target=item.goal.target,
+            planned=first.planned if first else None,
+            achieved=first.achieved if first else None,
+            comment=first.comment if first else None,
+        ))
+    return rows
+
+
+def contribution_rows(programme: Programme, results: YearResults) -> list[ContributionRow]:
+    lbl = labels(programme.info.language)
+    rows = []
+    for item in results.goals:
+        for c in item.contributions:
+            a = c.assessment
+            rows.append(ContributionRow(
+                goal=item.goal.id,
+                project=f"{c.project.info.id} {c.project.info.name}",
+                text=c.goal.text, target=c.goal.target, achieved=c.goal.achieved,
+                assessment=(StatusView(ASSESSMENT_LEVELS[a],
+                                       lbl["assessment_" + a.replace(" ", "_")])
+                            if a else None),
+                pending="" if a else (lbl["f_measured_later"] if c.goal.level == "effektmål"
+                                      else lbl["f_not_assessed"]),
+            ))
+    return rows
+
+
+def measure_rows(programme: Programme, results: YearResults) -> list[MeasureRow]:
+    lbl = labels(programme.info.language)
+    rows = []
+    for item in results.measures:
+        first = item.projects[0] if item.projects else None
+        status = traffic(first.status, lbl) if first and not first.finished else None
+        text = ""
+        if first is None:
+            text = lbl["ar_no_project"]
+        elif first.finished:
+            text = lbl["s_finished"]
+        elif status is None:
+            text = lbl["s_not_reported"]
+        rows.append(MeasureRow(
+            measure=f"{item.measure.id} {item.measure.name}",
+            project=", ".join(f.project.info.id for f in item.projects),
+            phase=phase_label(first.project.info.phase, lbl) if first else "",
+            status=status, status_text=text,
+            budget=item.measure.budget, project_budget=item.project_budget, spent=item.spent,
+        ))
+    return rows
+
+
+class ÅrsrapportBuilder:
+    """One årsrapport per reported year of a programme with projects."""
+
+    kind = "arsrapport"
+    order = 30
+    template = "arsrapport.md.j2"
+
+    def build(
+        self, programme: Programme, years: Sequence[int] | None = None
+    ) -> list[tuple[str, Document]]:
+        if not programme.projects:
+            return []
+        chosen = [y for y in report_years(programme) if programme.measures_of(year=y)]
+        if years is not None:
+            chosen = [y for y in chosen if y in years]
+        return [(f"{self.kind}-{y}", self.build_year(programme, y)) for y in chosen]
+
+    def build_year(self, programme: Programme, year: int) -> Document:
+        lbl = labels(programme.info.language)
+        results = year_results(programme, year)
+        title = lbl["arsrapport_title"].format(year=year)
+        meta = rollup_meta(
+            programme, self.kind, title,
+            [(lbl["year"], str(year)),
+             (lbl["budget"], fmt.format_kr(results.budget)),
+             (lbl["pf_project_count"],
+              str(sum(len(m.projects) for m in results.measures)))],
+            None,
+        )
+        context = base_context(programme) | {
+            "year": year,
+            "results": results,
+            "goals": goal_rows(programme, results),
+            "contributions": contribution_rows(programme, results),
+            "measures": measure_rows(programme, results),
+        }
+        return render_document(Rendering(template=self.template, meta=meta), context)
+
+
+register(ÅrsrapportBuilder())
