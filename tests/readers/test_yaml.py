@@ -8,6 +8,7 @@ import pytest
 from plandoc.diagnostics import SourceRef
 from plandoc.readers import read_input
 from plandoc.readers import yaml as yaml_reader
+from plandoc.readers.cells import REPORTED
 
 
 @pytest.fixture(autouse=True, params=["libyaml", "pure"])
@@ -112,7 +113,9 @@ def test_explicit_tags_are_refused_never_executed(tmp_path: Path) -> None:
         "fjern den [yaml.tagg]",
         f"{path}:3: feil: YAML-taggen «!custom» er ikke tillatt; fjern den [yaml.tagg]",
     ]
-    assert raw.sheets["program"] == [{}]
+    # Each refused value is marked as reported: no "mangler" diagnostic follows for it.
+    assert {k: v.value for k, v in raw.sheets["program"][0].items()} == {
+        "kommune": REPORTED, "fylke": REPORTED}
     assert not (tmp_path / "x").exists()
 
 

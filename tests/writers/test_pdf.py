@@ -464,14 +464,25 @@ def test_source_date_epoch_sets_the_date(monkeypatch: pytest.MonkeyPatch) -> Non
     assert dated["/CreationDate"].startswith("D:20231114")
 
 
-def test_emoji_falls_back_to_tagged_pdf(caplog: pytest.LogCaptureFixture) -> None:
-    # The embedded fonts have no emoji glyphs and PDF/UA-1 forbids missing glyphs: the
-    # writer keeps a tagged PDF without the UA claim and says so.
+def test_emoji_print_from_the_shipped_fonts_in_a_pdf_ua(caplog: pytest.LogCaptureFixture) -> None:
     document = Document(Meta(title="Emoji"), [Paragraph(_t(EMOJI))])
     with caplog.at_level("WARNING", logger="plandoc.writers.pdf"):
         data = pdf.render_pdf(document)
     reader = PdfReader(io.BytesIO(data))
-    assert "PDF/UA" in caplog.text and "😀" in caplog.text
+    assert caplog.text == ""
+    assert "pdfuaid:part>1" in _xmp(reader)
+    assert "😀" in reader.pages[1].extract_text()
+
+
+def test_text_without_a_glyph_falls_back_to_tagged_pdf(caplog: pytest.LogCaptureFixture) -> None:
+    # No shipped font has CJK glyphs and PDF/UA-1 forbids missing glyphs (the readers refuse
+    # such text; a document made otherwise still gets written): the writer keeps a tagged
+    # PDF without the UA claim and says so.
+    document = Document(Meta(title="Skrift"), [Paragraph(_t("Hei 中文"))])
+    with caplog.at_level("WARNING", logger="plandoc.writers.pdf"):
+        data = pdf.render_pdf(document)
+    reader = PdfReader(io.BytesIO(data))
+    assert "PDF/UA" in caplog.text and "中" in caplog.text
     assert "pdfuaid:part>1" not in _xmp(reader)
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
     assert _norm("Hei") in _norm(reader.pages[1].extract_text())
@@ -488,13 +499,13 @@ def test_font_folder_in_template_is_used(tmp_path: Path) -> None:
 
     template = tmp_path / "typst"
     shutil.copytree(pdf.DEFAULT_TEMPLATE_DIR, template)
-    (template / "fonts").mkdir()
-    font = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+    (template / "fonts").mkdir(exist_ok=True)
+    font = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSerif.ttf"
     shutil.copy(font, template / "fonts")
     main = template / pdf.MAIN_TEMPLATE
-    main.write_text(main.read_text().replace('("Libertinus Serif",', '("DejaVu Sans",', 1))
+    main.write_text(main.read_text().replace('("Libertinus Serif",', '("DejaVu Serif",', 1))
     data = pdf.render_pdf(Document(Meta(title="Skrift"), [Paragraph(_t("Hei"))]), template)
-    assert b"DejaVuSans" in data
+    assert b"DejaVuSerif" in data
 
 
 def test_broken_template_is_a_render_error(tmp_path: Path) -> None:

@@ -113,6 +113,7 @@ def _check_ref(
         known.extend(ids)
     if value in known:
         return
+    known = list(dict.fromkeys(known))  # a duplicated id is reported once, by its own rule
     column = sheet.column(column_key)
     hint = suggest(value, known)
     places = _where(p, *(t for t, _ in targets))

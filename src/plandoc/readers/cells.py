@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
 from plandoc.i18n.fmt import MONTHS, format_date, format_number
+from plandoc.readers.charset import BIDI_CONTROLS, unprintable
 from plandoc.workbook.schema import Column
 
 #: Excel's error values as openpyxl hands them over (a cell of type "e").
@@ -29,6 +30,18 @@ YEAR_AS_DATE_KEYS = frozenset({"frist"})
 MIN_YEAR, MAX_YEAR = 1990, 2100
 #: No programme handles a trillion kroner; a bigger number is a typo or a pasted account number.
 MAX_AMOUNT = Decimal(10) ** 12
+
+
+class Reported:
+    """A cell whose problem the reader has already reported (a formula without a saved value,
+    a list where one value belongs, a cell under a merge): the loader leaves the record out
+    without saying again that the value is missing."""
+
+    def __repr__(self) -> str:
+        return "REPORTED"
+
+
+REPORTED = Reported()
 
 
 class CellError(ValueError):
@@ -46,8 +59,14 @@ class CellError(ValueError):
 # Excel escapes characters XML cannot hold as _xHHHH_ (CR is _x000D_); openpyxl leaves them.
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NEWLINES = re.compile(r"\r\n|\r|\x0b|\u2028|\u2029")
-# C0 and C1 controls except tab and newline; XML, DOCX and PDF cannot carry them reliably.
-_CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# C0 and C1 controls except tab and newline, lone surrogates (a YAML "\ud800" escape) and
+# non-characters; XML, DOCX and PDF cannot carry them reliably.
+_CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Bidirectional controls: invisible, and able to show text in another order than it is stored.
+_BIDI = re.compile("[" + "".join(chr(c) for c in sorted(BIDI_CONTROLS)) + "]")
+
+#: Excel's own limit for one cell; a longer text is pasted from somewhere, not a plan field.
+MAX_TEXT_LENGTH = 32_767
 
 
 def quote(value: object, limit: int = 40) -> str:
@@ -61,6 +80,12 @@ def quote(value: object, limit: int = 40) -> str:
 
 def clean_text(value: str) -> str:
     """Unescape Excel's _xHHHH_, normalise newlines and Unicode (NFC), strip; reject controls."""
+    if len(value) > MAX_TEXT_LENGTH:
+        raise CellError(
+            f"er for lang ({format_number(len(value))} tegn; høyst "
+            f"{format_number(MAX_TEXT_LENGTH)}); korte ned teksten",
+            rule="tekst.for-lang",
+        )
     if "_x" in value:
         value = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
     value = _NEWLINES.sub("\n", value).replace("\ufeff", "")
@@ -71,7 +96,33 @@ def clean_text(value: str) -> str:
             "det kan ikke stå i et dokument",
             rule="tekst.kontrolltegn",
         )
+    bidi = _BIDI.search(value)
+    if bidi:
+        raise CellError(
+            f"inneholder et usynlig retningstegn (U+{ord(bidi.group()):04X}) som kan vise teksten "
+            "i en annen rekkefølge enn den er skrevet; fjern det",
+            rule="tekst.retningstegn",
+        )
     return unicodedata.normalize("NFC", value).strip()
+
+
+def check_printable(text: str) -> str:
+    """`text` unchanged, or CellError naming the first character no document can show."""
+    bad = unprintable(text)
+    if bad is None:
+        return text
+    code = f"U+{ord(bad):04X} {unicodedata.name(bad, '')}".rstrip()
+    if unicodedata.category(bad).startswith("M"):
+        raise CellError(
+            f"inneholder et kombinerende tegn ({code}) som ikke kan settes sammen med tegnet "
+            "foran til ett tegn; skriv bokstaven som ett tegn eller fjern merket",
+            rule="tekst.tegn",
+        )
+    raise CellError(
+        f"inneholder tegnet «{bad}» ({code}), som skriftene i PDF-en ikke har; fjern det "
+        "eller bytt det ut",
+        rule="tekst.tegn",
+    )
 
 
 def is_blank(value: object) -> bool:
@@ -113,7 +164,7 @@ def to_text(value: object) -> str | None:
         return None
     _check_error_value(value)
     text = clean_text(value) if isinstance(value, str) else _plain(value)
-    return text or None
+    return check_printable(text) or None
 
 
 # ------------------------------------------------------------------ numbers
@@ -317,7 +368,7 @@ def to_value(value: object) -> str | None:
         if not math.isfinite(value):
             raise CellError(f"må være et tall eller en kort tekst, fikk {quote(value)}")
         return format_number(_normalise(_decimal_from_float(value)))
-    return clean_text(str(value)) or None
+    return check_printable(clean_text(str(value))) or None
 
 
 def _fold(text: str) -> str:

@@ -35,9 +35,10 @@ from plandoc.document import (
     plain_text,
 )
 
-# Characters XML 1.0 cannot carry at all; lxml would refuse them. The readers reject them
-# already, so dropping them here is only a last line of defence against invalid XML.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 cannot carry at all (lxml would refuse them), and the C1 controls it
+# discourages. The readers reject them already, so dropping them here is only a last line
+# of defence against invalid XML.
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:

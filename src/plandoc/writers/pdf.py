@@ -46,8 +46,9 @@ DEFAULT_TIMESTAMP = 946_684_800
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 # C0/C1 control characters other than newline show as nothing (and break PDF/UA), so they
-# are dropped; a tab becomes a space.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# are dropped; a tab becomes a space. Lone surrogates and non-characters cannot even be
+# handed to Typst as UTF-8. The readers refuse all of these; this is the last line.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 _compilers: dict[tuple[str, ...], typst.Compiler] = {}
 _lock = threading.Lock()

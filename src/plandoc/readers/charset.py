@@ -1,0 +1,89 @@
+"""The characters a document can show: those the PDF's shipped fonts have glyphs for."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+#: Same override the builders and writers honour for the whole templates/ folder.
+TEMPLATES_ENV = "PLANDOC_TEMPLATES"
+#: templates/typst/fonts/ of the repository; always loaded, an override's fonts come on top.
+SHIPPED_FONTS = Path(__file__).resolve().parents[3] / "templates" / "typst" / "fonts"
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+
+#: Invisible characters with a job in real text (joiners in emoji and Persian, emoji
+#: presentation selectors, soft hyphen, zero-width space); they need no glyph of their own.
+INVISIBLE_OK = frozenset({0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFE0E, 0xFE0F})
+
+#: Bidirectional controls: invisible, and able to show text in another order than it is
+#: stored (the "Trojan Source" trick); a document should not carry them.
+BIDI_CONTROLS = frozenset({0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
+
+
+def font_dirs() -> list[Path]:
+    """The font folders the PDF writer loads: an override's typst/fonts first, then ours."""
+    dirs: list[Path] = []
+    override = os.environ.get(TEMPLATES_ENV)
+    if override:
+        own = Path(override).resolve() / "typst" / "fonts"
+        if own.is_dir() and own != SHIPPED_FONTS:
+            dirs.append(own)
+    if SHIPPED_FONTS.is_dir():
+        dirs.append(SHIPPED_FONTS)
+    return dirs
+
+
+def _font_files(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    files = [p for d in dirs for p in sorted(d.iterdir()) if p.suffix.lower() in FONT_SUFFIXES]
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
+def _coverage(files: tuple[tuple[str, int, int], ...]) -> frozenset[int]:
+    # fontTools (already installed with matplotlib) reads each cmap in a few milliseconds.
+    from fontTools.ttLib import TTCollection, TTFont
+
+    found: set[int] = set()
+    for name, _, _ in files:
+        try:
+            if name.lower().endswith((".ttc", ".otc")):
+                fonts = list(TTCollection(name, lazy=True).fonts)
+            else:
+                fonts = [TTFont(name, lazy=True)]
+            for font in fonts:
+                found.update(font.getBestCmap() or {})
+        except Exception:  # a broken font file shows no glyphs; it must not stop a build
+            continue
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4)
+def _coverage_for(override: str | None) -> frozenset[int]:
+    return _coverage(_font_files(font_dirs()))
+
+
+def coverage() -> frozenset[int]:
+    """Code points with a glyph in some shipped font (read once per templates folder)."""
+    return _coverage_for(os.environ.get(TEMPLATES_ENV))
+
+
+def unprintable(text: str) -> str | None:
+    """The first character of NFC `text` that a document cannot show faithfully, or None.
+
+    That is a character no shipped font has a glyph for, or a combining mark left over after
+    NFC (no precomposed letter exists): PDF text extraction and screen readers then garble
+    the cluster. Newlines, tabs and plain ASCII are always fine.
+    """
+    if text.isascii():
+        return None
+    glyphs = coverage()
+    for ch in text:
+        code = ord(ch)
+        if code < 0x80 or code in INVISIBLE_OK:
+            continue
+        if code not in glyphs:
+            return ch
+        if unicodedata.category(ch) in ("Mn", "Mc", "Me") and not 0xFE00 <= code <= 0xFE0F:
+            return ch
+    return None

@@ -1,0 +1,54 @@
+"""The characters a document can show: the shipped fonts' glyphs, and what the template uses."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typst
+
+from plandoc.readers import charset
+
+TEMPLATE = Path(charset.SHIPPED_FONTS).parent / "plandoc.typ"
+
+
+@pytest.mark.parametrize("text", [
+    "Dyrøy Ål Æ", "Čáŋ Đ ŧ ž", "αβγ Привет", "😀 👍🏽 👨‍👩‍👧 🇳🇴", "שלום", "مرحبا",
+    "→ ∑ ≤ ✓ ★ € ‰", "a\u00a0b\u202fc", "sam\u00adfunn",
+])
+def test_printable(text: str) -> None:
+    assert charset.unprintable(text) is None
+
+
+@pytest.mark.parametrize(("text", "bad"), [
+    ("中文", "中"), ("สวัสดี", "ส"), ("q\u0303", "\u0303"), ("\ue000", "\ue000"),
+    ("1\u20e3", "\u20e3"), ("\U0010fffd", "\U0010fffd"),
+])
+def test_unprintable(text: str, bad: str) -> None:
+    assert charset.unprintable(text) == bad
+
+
+def test_every_fallback_font_of_the_template_is_shipped() -> None:
+    listed = re.search(r"#let fallback-fonts = \(([^)]*)\)", TEMPLATE.read_text())
+    assert listed
+    families = set(re.findall(r'"([^"]+)"', listed.group(1)))
+    shipped = set(typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
+                              font_paths=[str(charset.SHIPPED_FONTS)]).families())
+    assert families == shipped
+
+
+def test_a_templates_own_fonts_add_characters(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import matplotlib
+
+    fonts = tmp_path / "typst" / "fonts"
+    fonts.mkdir(parents=True)
+    # DejaVu Sans Mono has APL signs (⌶, U+2336) that no shipped font has.
+    mono = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSansMono.ttf"
+    (fonts / mono.name).write_bytes(mono.read_bytes())
+    assert charset.unprintable("⌶") == "⌶"
+    monkeypatch.setenv(charset.TEMPLATES_ENV, str(tmp_path))
+    assert charset.font_dirs() == [fonts.resolve(), charset.SHIPPED_FONTS]
+    assert charset.unprintable("⌶") is None
+    assert charset.coverage() > charset._coverage_for(None)
