@@ -48,7 +48,7 @@ def get_writer(name: str) -> Writer:
 
 def _load_builtin() -> None:
     # Imported lazily so that `plandoc validate` never pays for python-docx or Typst.
-    from plandoc.writers import docx, pdf  # noqa: F401
+    from plandoc.writers import docx, html, pdf  # noqa: F401
 
 
 @contextlib.contextmanager
