@@ -30,7 +30,11 @@ LOADED = [*SHOWN, ("Program", 0, "Programnavn", True), ("Program", 0, "Kommune",
           ("Tiltak", 1, "Navn", True)]
 
 #: What a text may be refused for, by rule; anything else is a bug.
-TEXT_RULES = {"tekst.kontrolltegn", "tekst.retningstegn", "tekst.tegn", "tekst.for-lang"}
+# A cell whose whole text is an Excel error value ("#REF!") cannot be told apart from a real
+# error cell in read-only mode, so it is refused as one: a refusal at the cell, as allowed.
+TEXT_RULES = {
+    "tekst.kontrolltegn", "tekst.retningstegn", "tekst.tegn", "tekst.for-lang", "celle.feilverdi",
+}
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\x0b|\u2028|\u2029")
 _EXCEL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
