@@ -102,7 +102,10 @@ def printable() -> str:
         ch = chr(code)
         if code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code < 0xE000:
             continue
-        if unicodedata.category(ch) in ("Mn", "Mc", "Me", "Cc", "Cs", "Co", "Cn"):
+        # Format characters (soft hyphen, zero-width space, joiners) are kept in the data and
+        # written to both files, but they are invisible by design: a PDF text extractor
+        # drops them, so "appears unchanged in the extracted text" cannot hold for them.
+        if unicodedata.category(ch) in ("Mn", "Mc", "Me", "Cc", "Cs", "Co", "Cn", "Cf"):
             continue
         if unicodedata.bidirectional(ch) in ("R", "AL", "AN", "RLE", "RLO", "LRE", "LRO",
                                              "PDF", "RLI", "LRI", "FSI", "PDI"):
