@@ -13,14 +13,17 @@ $(VENV): pyproject.toml
 
 plans: $(VENV)
 	$(BIN)/plandoc build inputs --out build
+	$(BIN)/plandoc bauta build inputs/bauta --out build/bauta
 
 test: $(VENV)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 lint: $(VENV)
 	$(BIN)/ruff check src tests bench
 
+# The benchmark needs pandoc (pypandoc-binary); LibreOffice is used where installed.
 bench: $(VENV)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench
 
 clean:

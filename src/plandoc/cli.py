@@ -6,10 +6,14 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from plandoc.diagnostics import Diagnostics, PlandocError, Severity
+
+if TYPE_CHECKING:
+    from plandoc.pipeline import UnitResult
 
 # click over argparse/typer: subcommands, exit code 2 on usage errors and testing through
 # CliRunner come for free, and typer would only add a layer on top of click.
@@ -101,15 +105,16 @@ def validate(inputs: tuple[Path, ...], strict: bool) -> None:
 
 @main.command()
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(["program"]), default="program", show_default=True,
-              help="Hvilken arbeidsbok som skal lages.")
+@click.option("--kind", type=click.Choice(["program", "prosjekt"]), default="program",
+              show_default=True,
+              help="Programarbeidsbok eller prosjektarbeidsbok (PLP).")
 def template(out: Path, kind: str) -> None:
     """Skriv en tom arbeidsbok (med veiledning og nedtrekkslister) til OUT.xlsx."""
     from plandoc.workbook.template import write_template
 
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter("filen må slutte på .xlsx", param_hint="OUT")
-    write_template(out)
+    write_template(out, kind)
     click.echo(f"skrev {out}")
 
 
@@ -138,34 +143,56 @@ def convert(src: Path, dst: Path) -> None:
               help="Kommaseparert liste av formater.")
 @click.option("--year", "years", type=int, multiple=True,
               help="Lag handlingsplan bare for dette året (kan gjentas).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Hvor mange program som bygges samtidig (standard: antall kjerner).")
+@click.option("--force", is_flag=True, help="Bygg alt på nytt, også det som er oppdatert.")
 @click.option("--quiet", "-q", is_flag=True, help="Skriv bare feil.")
 def build(
-    inputs: tuple[Path, ...], out: Path, formats: str, years: tuple[int, ...], quiet: bool
+    inputs: tuple[Path, ...], out: Path, formats: str, years: tuple[int, ...],
+    jobs: int | None, force: bool, quiet: bool,
 ) -> None:
-    """Lag dokumentene (Word og PDF) for hvert program i INPUTS."""
-    from plandoc.pipeline import build_programme, load_all, primary_inputs
+    """Lag dokumentene (Word og PDF) for hvert program i INPUTS.
+
+    Bare det som er endret siden forrige bygg, bygges på nytt: en fil som er laget fra de
+    samme inndatafilene, malene og den samme plandoc-versjonen, står urørt. Et program med
+    feil bygges ikke; de andre bygges likevel, og kommandoen avslutter med kode 1.
+    """
+    from plandoc.pipeline import primary_inputs, run_build
+    from plandoc.progress import BuildProgress, summary_line, wants_bar
 
     fmt_list = _parse_formats(formats)
     files = primary_inputs(_discover(inputs))
-    loaded = load_all(files)
-    _print_diagnostics(loaded.diagnostics, err=True)
-    if loaded.diagnostics.has_errors:
-        click.secho(_summary(loaded.diagnostics, len(files)) + " – ingenting er laget.",
-                    fg="red", err=True)
-        sys.exit(1)
+    with BuildProgress(wants_bar(sys.stderr, quiet)) as progress:
 
-    def report(output: object) -> None:
-        if not quiet:
-            click.echo(f"skrev {output.path}")  # type: ignore[attr-defined]
+        def show(result: UnitResult) -> None:
+            # In input order, whatever order the workers finish in.
+            for d in result.diagnostics:
+                progress.echo(str(d), "red" if d.severity is Severity.ERROR else "yellow")
+            for failure in result.failures:
+                if not any(str(d) == failure for d in result.diagnostics):
+                    progress.echo(f"{result.path}: {failure}", "red")
+            if result.detail and os.environ.get("PLANDOC_DEBUG"):
+                progress.echo(result.detail, "red")
+            if not quiet and not progress.enabled:
+                for w in result.written:
+                    click.echo(f"skrev {out / w.rel}")
 
-    count = 0
-    for programme in loaded.programmes:
-        written = build_programme(
-            programme, out, fmt_list, years=list(years) or None, on_written=report
+        report = run_build(
+            files, out, fmt_list, years=list(years) or None, jobs=jobs, force=force,
+            on_start=progress.start, on_done=progress.advance, on_result=show,
         )
-        count += len(written)
-    if not quiet:
-        click.echo(f"{count} filer skrevet for {len(loaded.programmes)} program.")
+    failed = report.failed
+    if failed or not quiet:
+        line = summary_line(report.built, report.unchanged, len(failed), report.seconds)
+        click.secho(line, fg="red" if failed else None, err=bool(failed))
+    if failed:
+        noun = "program" if len(failed) == 1 else "programmer"
+        click.secho(f"{len(failed)} {noun} feilet:", fg="red", err=True)
+        for result in failed:
+            first = result.failures[0]
+            shown = first if first.startswith(str(result.path)) else f"{result.path}: {first}"
+            click.secho(f"  {shown}", fg="red", err=True)
+        sys.exit(report.exit_code or 1)
 
 
 @main.command()
@@ -205,3 +232,7 @@ def dump(input_file: Path, what: str, doc_name: str | None) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+from plandoc.cli_bauta import bauta  # noqa: E402
+
+main.add_command(bauta)

@@ -1,17 +1,51 @@
-"""The build flow: load and validate every input first, then build and write documents."""
+"""The build flow: plan what is out of date, then load, validate and build each programme.
+
+A programme is the unit of work: one worker loads and validates it, builds its documents
+and writes them, so reading workbooks runs in parallel too. A programme with errors builds
+nothing and is reported; the others go on. Only the parent process touches the manifest.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from plandoc.diagnostics import Diagnostics, RenderError
-from plandoc.model.programme import Programme
-from plandoc.paths import programme_dir
+from plandoc.diagnostics import Diagnostic, Diagnostics, PlandocError, RenderError, UsageError
+from plandoc.incremental import (
+    FileHasher,
+    Keys,
+    Manifest,
+    OutputRecord,
+    Plan,
+    ProgrammeEntry,
+    programme_key,
+)
+from plandoc.paths import inside, programme_dir
+
+if TYPE_CHECKING:
+    from plandoc.model.programme import Programme
 
 #: Which input wins when a programme folder holds the same stem as .xlsx and .yaml.
 SUFFIX_PREFERENCE = {".xlsx": 0, ".yaml": 1, ".yml": 2}
+
+#: Environment variables a worker must see as the parent saw them when the build started.
+PASSED_ENV = ("SOURCE_DATE_EPOCH", "PLANDOC_TEMPLATES", "PLANDOC_DEBUG")
+
+#: Things kept between builds in the output folder (drawn charts), beside the manifest.
+CACHE_DIR = ".plandoc-cache"
+
+#: Exit code of a bug (as the CLI uses for one outside the pipeline).
+INTERNAL_ERROR = 70
+
+#: Save the manifest at least this often during a long build (seconds), so that an
+#: interrupted build keeps what it finished.
+SAVE_EVERY = 5.0
 
 
 @dataclass
@@ -59,6 +93,31 @@ class Output:
     kind: str
 
 
+def documents(
+    programme: Programme, years: Sequence[int] | None = None, kinds: Iterable[str] | None = None
+) -> Iterator[tuple[str, str, object]]:
+    """(stem, kind, document) for every document of `programme`, limited to `kinds`.
+
+    The same documents in the same order as `builders.build_documents`, but with their kind,
+    which the manifest needs, and without building kinds nobody asked for.
+    """
+    from plandoc.builders import get_builder
+    from plandoc.builders import kinds as all_kinds
+
+    if years is not None:
+        outside = [y for y in years if y not in programme.years]
+        if outside:
+            first, last = programme.info.start_year, programme.info.end_year
+            wrong = ", ".join(str(y) for y in outside)
+            raise UsageError(f"år utenfor programperioden {first}–{last}: {wrong}")
+    wanted = None if kinds is None else set(kinds)
+    for kind in all_kinds():
+        if wanted is not None and kind not in wanted:
+            continue
+        for stem, document in get_builder(kind).build(programme, years):
+            yield stem, kind, document
+
+
 def build_programme(
     programme: Programme,
     out: Path,
@@ -66,24 +125,394 @@ def build_programme(
     years: list[int] | None = None,
     on_written: Callable[[Output], None] | None = None,
 ) -> list[Output]:
-    """Phase two for one programme: every document in every format, written atomically."""
-    from plandoc.builders import build_documents
+    """Every document of one loaded programme in every format, written atomically."""
     from plandoc.writers.base import get_writer
 
     target = programme_dir(out, programme.info.municipality)
     written: list[Output] = []
-    for stem, document in build_documents(programme, years=years):
+    for stem, _kind, document in documents(programme, years):
         for fmt in formats:
             writer = get_writer(fmt)
             path = target / f"{stem}{writer.suffix}"
-            try:
-                writer.write(document, path)
-            except (RenderError, OSError) as exc:
-                if isinstance(exc, RenderError):
-                    raise
-                raise RenderError(f"kunne ikke skrive {path}: {exc.strerror or exc}") from exc
+            _write(writer, document, path)
             result = Output(path, stem)
             written.append(result)
             if on_written is not None:
                 on_written(result)
     return written
+
+
+def _write(writer: object, document: object, path: Path) -> None:
+    try:
+        writer.write(document, path)  # type: ignore[attr-defined]
+    except OSError as exc:
+        raise RenderError(f"kunne ikke skrive {path}: {exc.strerror or exc}") from exc
+
+
+# ---------------------------------------------------------------- one unit of work
+
+
+@dataclass(frozen=True)
+class ProgrammeFile:
+    """A file made from a whole programme besides its documents (say, a portfolio workbook).
+
+    It is built, skipped when up to date and recorded like a document of `kind`, in its own
+    `format`; `write(programme, path)` must write atomically (`writers.base.atomic_path`).
+    """
+
+    stem: str
+    kind: str
+    format: str
+    suffix: str
+    write: Callable[[Programme, Path], None]
+
+
+#: The programme files every build makes; add one here (its `write` must be importable, so
+#: that worker processes have it too).
+PROGRAMME_FILES: list[ProgrammeFile] = []
+
+
+def formats_of(formats: Sequence[str]) -> Callable[[str], Sequence[str]]:
+    """The formats a kind is made in: its own for a programme file, else `formats`."""
+    own = {f.kind: (f.format,) for f in PROGRAMME_FILES}
+    return lambda kind: own.get(kind, formats)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One programme to build, as sent to a worker process (everything picklable)."""
+
+    path: Path
+    out: Path
+    formats: tuple[str, ...]
+    years: tuple[int, ...] | None = None
+    #: None: every document in every format; else only these (stem, format) pairs.
+    needed: frozenset[tuple[str, str]] | None = None
+    #: Document kinds to build (None: all).
+    kinds: frozenset[str] | None = None
+    #: The parent's working folder and settings: a worker may have started elsewhere.
+    cwd: str = ""
+    env: tuple[tuple[str, str | None], ...] = ()
+    #: Formats written in a background thread (one programme alone on several cores).
+    background: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Written:
+    """One output file a worker wrote (path relative to the output folder)."""
+
+    rel: str
+    stem: str
+    kind: str
+    format: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class UnitResult:
+    """What building one programme gave: files, diagnostics, and the first failure if any."""
+
+    path: Path
+    documents: list[tuple[str, str]] = field(default_factory=list)
+    #: True when every document of the programme was built (so `documents` is all of them).
+    complete: bool = False
+    written: list[Written] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Every failure, first one first (a diagnostic's text or a writer's message).
+    failures: list[str] = field(default_factory=list)
+    exit_code: int = 0
+    seconds: float = 0.0
+    #: Traceback of an internal error, shown with PLANDOC_DEBUG=1.
+    detail: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failures)
+
+    def fail(self, message: str, code: int) -> None:
+        self.failures.append(message)
+        self.exit_code = max(self.exit_code, code)
+
+
+def _environment(unit: Unit) -> None:
+    if unit.cwd and os.getcwd() != unit.cwd:
+        os.chdir(unit.cwd)
+    for name, value in unit.env:
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+_BACKGROUND: list[ThreadPoolExecutor] = []
+
+
+def _background() -> ThreadPoolExecutor:
+    if not _BACKGROUND:
+        _BACKGROUND.append(ThreadPoolExecutor(1, thread_name_prefix="plandoc-writer"))
+    return _BACKGROUND[0]
+
+
+def build_unit(unit: Unit) -> UnitResult:
+    """Load, validate and build one programme; never raises (a worker's whole job)."""
+    from plandoc.model.load import load_file
+    from plandoc.writers.base import get_writer
+    from plandoc.writers.charts import cache_in
+
+    started = time.perf_counter()
+    _environment(unit)
+    cache_in(unit.out / CACHE_DIR / "charts")
+    result = UnitResult(unit.path)
+    try:
+        programme, diags = load_file(unit.path)
+        result.diagnostics = list(diags)
+        if programme is None or diags.has_errors:
+            first = next((d for d in diags if d.is_error), None)
+            result.fail(str(first) if first else f"{unit.path}: kunne ikke leses", 1)
+            return result
+        target = programme_dir(unit.out, programme.info.municipality)
+        pending: list[tuple[Path, str, str, str, Future[None] | None]] = []
+        background = _background() if unit.background else None
+        try:
+            for stem, kind, document in documents(programme, unit.years, unit.kinds):
+                result.documents.append((stem, kind))
+                for fmt in unit.formats:
+                    if unit.needed is not None and (stem, fmt) not in unit.needed:
+                        continue
+                    writer = get_writer(fmt)
+                    path = target / f"{stem}{writer.suffix}"
+                    if not inside(path, unit.out):
+                        result.fail(f"{path}: utfilen havner utenfor {unit.out}", 4)
+                        continue
+                    future = None
+                    if background is not None and fmt in unit.background:
+                        # Typst compiles without the GIL: the next document is built and its
+                        # DOCX written meanwhile.
+                        future = background.submit(_write, writer, document, path)
+                    else:
+                        try:
+                            _write(writer, document, path)
+                        except PlandocError as exc:
+                            # One document failing does not stop the programme's others.
+                            result.diagnostics.extend(exc.diagnostics)
+                            result.fail(exc.message, exc.exit_code)
+                            continue
+                    pending.append((path, stem, kind, fmt, future))
+            for extra in PROGRAMME_FILES:
+                if unit.kinds is not None and extra.kind not in unit.kinds:
+                    continue
+                result.documents.append((extra.stem, extra.kind))
+                if unit.needed is not None and (extra.stem, extra.format) not in unit.needed:
+                    continue
+                path = target / f"{extra.stem}{extra.suffix}"
+                try:
+                    try:
+                        extra.write(programme, path)
+                    except OSError as exc:
+                        raise RenderError(f"kunne ikke skrive {path}: {exc.strerror or exc}"
+                                          ) from exc
+                except PlandocError as exc:
+                    result.diagnostics.extend(exc.diagnostics)
+                    result.fail(exc.message, exc.exit_code)
+                    continue
+                pending.append((path, extra.stem, extra.kind, extra.format, None))
+            result.complete = True
+        finally:
+            # Every file in document order, once its writing has finished.
+            for path, stem, kind, fmt, future in pending:
+                if future is not None:
+                    try:
+                        future.result()
+                    except PlandocError as exc:
+                        result.diagnostics.extend(exc.diagnostics)
+                        result.fail(exc.message, exc.exit_code)
+                        continue
+                st = path.stat()
+                result.written.append(Written(
+                    path.relative_to(unit.out).as_posix(), stem, kind, fmt,
+                    st.st_size, st.st_mtime_ns,
+                ))
+    except PlandocError as exc:
+        result.diagnostics.extend(exc.diagnostics)
+        result.fail(exc.message, exc.exit_code)
+    except Exception as exc:  # a bug: reported with the programme, the others go on
+        result.fail(f"intern feil ({type(exc).__name__}: {exc})", INTERNAL_ERROR)
+        result.detail = traceback.format_exc()
+    finally:
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+# ---------------------------------------------------------------- the whole build
+
+
+@dataclass
+class BuildReport:
+    """The outcome of `run_build`: results in input order and the counts of the summary."""
+
+    results: list[UnitResult] = field(default_factory=list)
+    built: int = 0
+    unchanged: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[UnitResult]:
+        return [r for r in self.results if r.failed]
+
+    @property
+    def exit_code(self) -> int:
+        return max((r.exit_code for r in self.failed), default=0)
+
+
+def run_build(
+    files: Sequence[Path],
+    out: Path,
+    formats: Sequence[str],
+    years: Sequence[int] | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    on_start: Callable[[int], None] | None = None,
+    on_done: Callable[[UnitResult], None] | None = None,
+    on_result: Callable[[UnitResult], None] | None = None,
+) -> BuildReport:
+    """Build every programme in `files` that is out of date, `jobs` programmes at a time.
+
+    `on_start(n)` is told how many programmes will be built, `on_done` gets each result as it
+    finishes (for progress) and `on_result` gets them in input order (for printing).
+    """
+    from plandoc.incremental import plan_programme
+    from plandoc.model.load import input_files
+    from plandoc.parallel import default_jobs, run_units
+
+    started = time.perf_counter()
+    manifest = Manifest.load(out)
+    hasher = FileHasher(manifest.files)
+    keys = Keys(hasher, manifest.templates)
+    wanted_years = tuple(sorted(set(years))) if years else None
+    plans = [
+        plan_programme(p, input_files(p), manifest, keys, formats, wanted_years, force,
+                       formats_of(formats))
+        for p in files
+    ]
+    report = BuildReport()
+    # Counted by plan: a worker builds only the kinds it needs, so it cannot count the rest.
+    report.unchanged = sum(p.unchanged for p in plans)
+    env = tuple((name, os.environ.get(name)) for name in PASSED_ENV)
+    todo = [p for p in plans if not p.up_to_date]
+    # One programme on several cores: no pool to start; its PDFs compile beside the rest.
+    alone = len(todo) == 1 and (jobs or default_jobs()) > 1
+    background = ("pdf",) if alone else ()
+    units = [
+        Unit(p.path, out, tuple(formats), wanted_years, p.needed, p.kinds, os.getcwd(), env,
+             background)
+        for p in todo
+    ]
+    plan_of = {p.path: p for p in plans}
+    owners = {rel: name for name, entry in manifest.programmes.items() for rel in entry.outputs}
+    if on_start is not None:
+        on_start(len(units))
+
+    order = {u.path: i for i, u in enumerate(units)}
+    pending: dict[int, UnitResult] = {}
+    next_index = 0
+    last_save = time.monotonic()
+    try:
+        for result in run_units(units, build_unit, jobs, on_crash=_crashed):
+            _record(manifest, keys, plan_of[result.path], wanted_years, result, owners)
+            report.built += len(result.written)
+            if on_done is not None:
+                on_done(result)
+            pending[order[result.path]] = result
+            while next_index in pending:
+                ready = pending.pop(next_index)
+                report.results.append(ready)
+                if on_result is not None:
+                    on_result(ready)
+                next_index += 1
+            if time.monotonic() - last_save > SAVE_EVERY:
+                manifest.save(keys)
+                last_save = time.monotonic()
+    finally:
+        # Nothing built into a folder that isn't there: leave no folder behind either.
+        changed = manifest.files != hasher.cache or manifest.templates != keys.remembered
+        if report.built or (out.is_dir() and (changed or units)):
+            manifest.save(keys)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _shown(path: str) -> str:
+    """A path as short as it can be shown: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def _remove_empty_folders(folder: Path, root: Path) -> None:
+    while folder != root and inside(folder, root):
+        try:
+            folder.rmdir()
+        except OSError:
+            return  # not empty (or not ours to remove)
+        folder = folder.parent
+
+
+def _crashed(unit: Unit, exc: BaseException) -> UnitResult:
+    result = UnitResult(unit.path)
+    result.fail(f"{unit.path}: arbeidsprosessen stoppet uventet ({type(exc).__name__}: {exc})",
+                INTERNAL_ERROR)
+    return result
+
+
+def _record(
+    manifest: Manifest, keys: Keys, plan: Plan, years: tuple[int, ...] | None,
+    result: UnitResult, owners: dict[str, str],
+) -> None:
+    """Enter a finished programme's outputs in the manifest (they are on disk by now)."""
+    name = programme_key(result.path)
+    if not result.documents:
+        return  # nothing was built: what the manifest knew still holds
+    old = manifest.programmes.get(name)
+    if not result.complete:
+        # A builder stopped half-way: record the files that are there, but not the inputs
+        # as done, so that everything is built again next time; delete nothing.
+        entry = old if old is not None and plan.needed is not None else ProgrammeEntry(
+            "", list(years) if years else None, list(result.documents))
+        entry.inputs_key = ""
+    elif plan.needed is None or old is None:
+        entry = ProgrammeEntry(plan.inputs_key, list(years) if years else None,
+                               list(result.documents))
+        stems = {stem for stem, _ in result.documents}
+        new_rel = {(w.stem, w.format): w.rel for w in result.written}
+        for rel, record in (old.outputs.items() if old else ()):
+            moved = new_rel.get((record.stem, record.format)) not in (None, rel)
+            if record.stem in stems and not moved:
+                # Rewritten, or kept as the last good file after a failed write (its
+                # record goes, so it is built again next time).
+                continue
+            # A document the programme no longer has (a year gone) or that now lives
+            # elsewhere (the municipality renamed): remove our old file, but only if it is
+            # still the file we wrote.
+            path = manifest.out / rel
+            if record.is_intact(path):
+                path.unlink(missing_ok=True)
+                _remove_empty_folders(path.parent, manifest.out)
+            owners.pop(rel, None)
+    else:
+        entry = old
+    for w in result.written:
+        owner = owners.get(w.rel)
+        if owner is not None and owner != name:
+            result.fail(f"{manifest.out / w.rel}: også laget fra {_shown(owner)}; to "
+                        "inndatafiler gir samme utfil (samme kommune?)", 1)
+            other = manifest.programmes.get(owner)
+            if other is not None:
+                other.outputs.pop(w.rel, None)
+        owners[w.rel] = name
+        entry.outputs[w.rel] = OutputRecord(
+            w.stem, w.kind, w.format, keys.output_key(plan.inputs_key, years, w.kind, w.format),
+            w.size, w.mtime_ns,
+        )
+    manifest.programmes[name] = entry
