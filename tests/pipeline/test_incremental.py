@@ -421,7 +421,7 @@ def test_a_broken_template_is_never_taken_for_up_to_date(
         assert not list(out.rglob("handlingsplan-*.docx"))
 
     main_template.write_text(good, encoding="utf-8")
-    code, stdout, _ = build(inputs, out, "--format", "docx", "-j", "1")
+    code, _stdout, _ = build(inputs, out, "--format", "docx", "-j", "1")
     assert code == 0
     assert len(list(out.rglob("handlingsplan-*.docx"))) == 4
 
