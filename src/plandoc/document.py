@@ -123,7 +123,7 @@ class Series:
 
 @dataclass
 class Chart:
-    """Chart data; writers render it (matplotlib), builders only describe it."""
+    """Chart data; writers draw it (Typst: templates/typst/chart.typ), builders describe it."""
 
     kind: Literal["bar", "stacked-bar", "timeline"]
     categories: list[str]

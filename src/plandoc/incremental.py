@@ -33,7 +33,7 @@ MANIFEST_FORMAT = 1
 
 #: Libraries whose version can change the bytes of an output (or the model read from inputs).
 LIBRARIES = (
-    "typst", "python-docx", "docxtpl", "matplotlib", "markdown-it-py", "mdit-py-plugins",
+    "typst", "python-docx", "docxtpl", "markdown-it-py", "mdit-py-plugins",
     "jinja2", "openpyxl", "ruamel.yaml", "pydantic",
 )
 
@@ -134,22 +134,26 @@ def _files_under(folder: Path) -> list[Path]:
 
 def writer_templates(fmt: str, kind: str) -> tuple[Path | None, list[Path]]:
     """The template files an output of `kind` in `fmt` is written with, and their root."""
-    if fmt == "docx":
-        from plandoc.document import Meta
-        from plandoc.writers.docx import DocxWriter
-
-        path = DocxWriter().template_for(Meta(title="", kind=kind))
-        return path.parent, [path]
     if fmt == "pdf":
         from plandoc.writers.pdf import default_template_dir
 
         folder = default_template_dir()
         return folder, _files_under(folder)
+    # Word and HTML get their charts from templates/typst/chart.typ (drawn to PNG and SVG).
+    from plandoc.writers.charts import chart_template
+
+    charts = [chart_template()]
+    if fmt == "docx":
+        from plandoc.document import Meta
+        from plandoc.writers.docx import DocxWriter
+
+        path = DocxWriter().template_for(Meta(title="", kind=kind))
+        return path.parent, [path, *charts]
     # A writer added later: its own templates/<format>/ folder, when there is one.
     from plandoc.builders import templates_dir
 
     folder = templates_dir() / fmt
-    return folder, _files_under(folder)
+    return folder, _files_under(folder) + charts
 
 
 def _stat(path: Path) -> list[Any] | None:

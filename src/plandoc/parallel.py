@@ -1,7 +1,7 @@
 """Run units of work in a pool of worker processes that keep their caches, or in-process.
 
 Workers are forked from a forkserver that has already imported the heavy modules (Typst,
-python-docx, docxtpl, matplotlib, openpyxl, pydantic models), so each worker starts warm
+python-docx, docxtpl, openpyxl, pydantic models), so each worker starts warm
 without re-importing, yet never inherits a Typst thread pool: plain `fork` from a process
 that has compiled a PDF would copy a Rust thread pool without its threads and can hang.
 `spawn` is the fallback where there is no forkserver (Windows). Each worker then keeps its
@@ -31,9 +31,6 @@ PRELOAD = [
     "plandoc.writers.docx",
     "plandoc.writers.pdf",
     "plandoc.writers.charts",
-    "matplotlib.figure",
-    "matplotlib.backends.backend_agg",
-    "matplotlib.backends.backend_svg",
 ]
 
 

@@ -277,7 +277,10 @@ def build_unit(unit: Unit) -> UnitResult:
         try:
             for stem, kind, document in documents(programme, unit.years, unit.kinds):
                 result.documents.append((stem, kind))
-                for fmt in unit.formats:
+                entries: dict[str, tuple[Path, str, str, str, Future[None] | None]] = {}
+                # Background formats first, so the PDF compiles while the DOCX is written.
+                ordered = sorted(unit.formats, key=lambda f: f not in unit.background)
+                for fmt in ordered:
                     if unit.needed is not None and (stem, fmt) not in unit.needed:
                         continue
                     writer = get_writer(fmt)
@@ -298,7 +301,8 @@ def build_unit(unit: Unit) -> UnitResult:
                             result.diagnostics.extend(exc.diagnostics)
                             result.fail(exc.message, exc.exit_code)
                             continue
-                    pending.append((path, stem, kind, fmt, future))
+                    entries[fmt] = (path, stem, kind, fmt, future)
+                pending.extend(entries[f] for f in unit.formats if f in entries)
             for extra in PROGRAMME_FILES:
                 if unit.kinds is not None and extra.kind not in unit.kinds:
                     continue

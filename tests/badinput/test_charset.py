@@ -40,13 +40,16 @@ def test_every_fallback_font_of_the_template_is_shipped() -> None:
 
 def test_a_templates_own_fonts_add_characters(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    import matplotlib
+    from fontTools.ttLib import TTFont
 
     fonts = tmp_path / "typst" / "fonts"
     fonts.mkdir(parents=True)
-    # DejaVu Sans Mono has APL signs (⌶, U+2336) that no shipped font has.
-    mono = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSansMono.ttf"
-    (fonts / mono.name).write_bytes(mono.read_bytes())
+    # No shipped font has the APL sign ⌶ (U+2336); a template's own font that maps it does.
+    font = TTFont(charset.SHIPPED_FONTS / "DejaVuSans.ttf")
+    for table in font["cmap"].tables:
+        if table.isUnicode() and table.format in (4, 12):
+            table.cmap[0x2336] = table.cmap[ord("I")]
+    font.save(fonts / "Apl.ttf")
     assert charset.unprintable("⌶") == "⌶"
     monkeypatch.setenv(charset.TEMPLATES_ENV, str(tmp_path))
     assert charset.font_dirs() == [fonts.resolve(), charset.SHIPPED_FONTS]

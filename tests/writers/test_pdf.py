@@ -425,6 +425,15 @@ def test_figures_carry_alt_text(built: tuple[Document, bytes, PdfReader]) -> Non
     assert sum(len(p.images) for p in reader.pages) >= 1  # the PNG is embedded
 
 
+def test_chart_is_drawn_as_text(built: tuple[Document, bytes, PdfReader]) -> None:
+    # The template draws the chart (chart.typ), so its labels are text a reader can find.
+    _, _, reader = built
+    pages = [_norm(p.extract_text()) for p in reader.pages]
+    page = next(p for p in pages if "MNOK" in p)
+    for label in ("2025", "2026", "MNOK", "Næringsutvikling", "Reiseliv", "0,5", "1,5"):
+        assert _norm(label) in page, label
+
+
 def test_nynorsk_gives_nn(tmp_path: Path) -> None:
     document = Document(
         Meta(title="Handlingsplan 2026", language="nn-NO", labels={"contents": "Innhald"}),
@@ -495,17 +504,22 @@ def test_control_characters_are_dropped() -> None:
 
 
 def test_font_folder_in_template_is_used(tmp_path: Path) -> None:
-    import matplotlib
+    from fontTools.ttLib import TTFont
 
     template = tmp_path / "typst"
     shutil.copytree(pdf.DEFAULT_TEMPLATE_DIR, template)
-    (template / "fonts").mkdir(exist_ok=True)
-    font = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSerif.ttf"
-    shutil.copy(font, template / "fonts")
+    # A family no shipped folder has: the shipped DejaVu Sans under another name.
+    font = TTFont(pdf.DEFAULT_TEMPLATE_DIR / "fonts" / "DejaVuSans.ttf")
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 16):
+            record.string = "Plandoc Prøve"
+        elif record.nameID == 6:
+            record.string = "PlandocProeve"
+    font.save(template / "fonts" / "PlandocProeve.ttf")
     main = template / pdf.MAIN_TEMPLATE
-    main.write_text(main.read_text().replace('("Libertinus Serif",', '("DejaVu Serif",', 1))
+    main.write_text(main.read_text().replace('("Libertinus Serif",', '("Plandoc Prøve",', 1))
     data = pdf.render_pdf(Document(Meta(title="Skrift"), [Paragraph(_t("Hei"))]), template)
-    assert b"DejaVuSerif" in data
+    assert b"PlandocProeve" in data
 
 
 def test_broken_template_is_a_render_error(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ def _font_files(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 def _coverage(files: tuple[tuple[str, int, int], ...]) -> frozenset[int]:
-    # fontTools (already installed with matplotlib) reads each cmap in a few milliseconds.
+    # fontTools (a dependency for this) reads each cmap in a few milliseconds.
     from fontTools.ttLib import TTCollection, TTFont
 
     found: set[int] = set()

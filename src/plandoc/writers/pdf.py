@@ -80,12 +80,14 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _figure_content(figure: Figure, index: int, root: Path) -> dict[str, str]:
+def _figure_content(figure: Figure, index: int, root: Path) -> dict[str, Any]:
     content = figure.content
     if isinstance(content, Chart):
-        from plandoc.writers.charts import render_chart
+        from plandoc.writers.charts import chart_data
 
-        return {"type": "Chart", "svg": render_chart(content, "svg").decode("utf-8")}
+        # The template draws the chart itself (templates/typst/chart.typ): its words stay
+        # text in the PDF, and nothing is drawn beforehand.
+        return {"type": "Chart", "chart": chart_data(content)}
     assert isinstance(content, Image)
     source = Path(content.path)
     suffix = source.suffix.lower()
@@ -110,9 +112,10 @@ def _figure_content(figure: Figure, index: int, root: Path) -> dict[str, str]:
 def document_data(document: Document, root: Path) -> dict[str, Any]:
     """The JSON the template reads: the tree as `to_data` gives it, with figures resolved.
 
-    Charts become SVG text; images are copied into `root` and referred to by root path.
+    Charts become the data chart.typ draws; images are copied into `root` and referred to
+    by root path.
     """
-    resolved: list[tuple[dict[str, str], str]] = []
+    resolved: list[tuple[dict[str, Any], str]] = []
     for block in walk_blocks(document.blocks):
         if isinstance(block, Table) and any(len(r) > len(block.header) for r in block.rows):
             # The template pads short rows; a long one would shift every cell after it.
@@ -172,6 +175,10 @@ def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
         shutil.copytree(
             template_dir, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("fonts")
         )
+        # A templates folder made before charts were drawn in Typst may lack chart.typ.
+        shipped_chart = DEFAULT_TEMPLATE_DIR / "chart.typ"
+        if not (root / shipped_chart.name).exists() and shipped_chart.is_file():
+            shutil.copyfile(shipped_chart, root / shipped_chart.name)
         data = document_data(document, root)
         payload = json.dumps(data, ensure_ascii=False)
         with _lock:
