@@ -175,7 +175,8 @@ def build(
                 progress.echo(result.detail, "red")
             if not quiet and not progress.enabled:
                 for w in result.written:
-                    click.echo(f"skrev {out / w.rel}")
+                    if not w.reused:
+                        click.echo(f"skrev {out / w.rel}")
 
         report = run_build(
             files, out, fmt_list, years=list(years) or None, jobs=jobs, force=force,

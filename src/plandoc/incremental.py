@@ -228,14 +228,18 @@ class Keys:
             self.remembered.pop(name, None)  # too fresh to trust a stat: compute next time
         return key
 
+    def static_key(self, years: Sequence[int] | None, kind: str, fmt: str) -> str:
+        """Everything an output is made with except its inputs: code, templates, settings."""
+        return digest([
+            environment_key(), list(years) if years is not None else None,
+            kind, fmt, self.template_key(kind, fmt),
+        ])
+
     def output_key(
         self, inputs_key: str, years: Sequence[int] | None, kind: str, fmt: str
     ) -> str:
         """What one output file is made from, as one hash."""
-        return digest([
-            environment_key(), inputs_key, list(years) if years is not None else None,
-            kind, fmt, self.template_key(kind, fmt),
-        ])
+        return digest([inputs_key, self.static_key(years, kind, fmt)])
 
 
 # ---------------------------------------------------------------- the manifest
@@ -251,6 +255,11 @@ class OutputRecord:
     key: str
     size: int
     mtime_ns: int
+    #: The digest of the document tree it was written from (`tree_digest`; "" for a file
+    #: not written from a tree) and the static key then: an input change that leaves the
+    #: tree as it was leaves the file as it was too.
+    tree: str = ""
+    static: str = ""
 
     def is_intact(self, path: Path) -> bool:
         """The file is there, and nobody replaced or edited it since it was written."""
@@ -365,6 +374,20 @@ def programme_key(path: Path) -> str:
 
 
 @dataclass(frozen=True)
+class Reusable:
+    """An output written earlier with today's code and templates but other inputs: the worker
+    keeps it when the document it builds now has the same tree digest and the file is intact
+    (an early cut-off, as in build systems that compare outputs, not only inputs)."""
+
+    stem: str
+    format: str
+    rel: str
+    tree: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
 class Plan:
     """What to do with one programme: nothing, some outputs, or everything."""
 
@@ -376,6 +399,8 @@ class Plan:
     kinds: frozenset[str] | None
     #: Outputs that are up to date and left alone.
     unchanged: int
+    #: Outputs that may be kept if their document comes out the same (see `Reusable`).
+    reuse: tuple[Reusable, ...] = ()
 
     @property
     def up_to_date(self) -> bool:
@@ -399,11 +424,10 @@ def plan_programme(
     inputs_key = digest([[_name(p, path.parent), keys.hasher.hash(p)] for p in inputs])
     wanted_years = sorted(set(years)) if years is not None else None
     entry = manifest.programmes.get(programme_key(path))
-    if (
-        force or entry is None or entry.inputs_key != inputs_key
-        or entry.years != wanted_years or not entry.documents
-    ):
+    if force or entry is None:
         return Plan(path, inputs_key, None, None, 0)
+    if entry.inputs_key != inputs_key or entry.years != wanted_years or not entry.documents:
+        return Plan(path, inputs_key, None, None, 0, _reusable(entry, keys, wanted_years))
     needed: set[tuple[str, str]] = set()
     kinds: set[str] = set()
     total = 0
@@ -422,3 +446,29 @@ def plan_programme(
     if len(needed) == total:
         return Plan(path, inputs_key, None, None, 0)
     return Plan(path, inputs_key, frozenset(needed), frozenset(kinds), total - len(needed))
+
+
+def _reusable(entry: ProgrammeEntry, keys: Keys, years: Sequence[int] | None
+              ) -> tuple[Reusable, ...]:
+    """The outputs of `entry` made with the code and templates of this build."""
+    found = []
+    for rel, record in sorted(entry.outputs.items()):
+        if record.tree and record.static == keys.static_key(years, record.kind, record.format):
+            found.append(Reusable(record.stem, record.format, rel, record.tree, record.size,
+                                  record.mtime_ns))
+    return tuple(found)
+
+
+def tree_digest(document: Any) -> str:
+    """A hash of everything a writer reads from a document: the tree, and the bytes of every
+    picture it refers to by path."""
+    from plandoc.document import Figure, Image, to_data, walk_blocks
+
+    pictures = []
+    for block in walk_blocks(document.blocks):
+        if isinstance(block, Figure) and isinstance(block.content, Image):
+            try:
+                pictures.append(_sha(Path(block.content.path).read_bytes()))
+            except OSError:
+                pictures.append(None)  # the writer will say what is wrong
+    return digest([to_data(document), pictures])

@@ -50,17 +50,19 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 # handed to Typst as UTF-8. The readers refuse all of these; this is the last line.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
-_compilers: dict[tuple[str, ...], typst.Compiler] = {}
-_lock = threading.Lock()
+#: Compilers of this thread, by font set: one compiler runs one compile at a time, and the
+#: PDFs of a programme built alone compile in several threads (Typst releases the GIL).
+_local = threading.local()
 
 
 def _compiler(font_dirs: tuple[str, ...]) -> typst.Compiler:
-    # One compiler per process (per font set): building it loads and indexes the fonts,
-    # which costs more than compiling a whole document.
-    compiler = _compilers.get(font_dirs)
+    # One compiler per thread (per font set): building it loads and indexes the fonts, which
+    # costs more than compiling a small document; Typst's memo of earlier layouts is shared.
+    compilers: dict[tuple[str, ...], typst.Compiler] = _local.__dict__.setdefault("by_fonts", {})
+    compiler = compilers.get(font_dirs)
     if compiler is None:
         compiler = typst.Compiler(font_paths=list(font_dirs), ignore_system_fonts=True)
-        _compilers[font_dirs] = compiler
+        compilers[font_dirs] = compiler
     return compiler
 
 
@@ -181,9 +183,7 @@ def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
             shutil.copyfile(shipped_chart, root / shipped_chart.name)
         data = document_data(document, root)
         payload = json.dumps(data, ensure_ascii=False)
-        with _lock:
-            compiler = _compiler(font_dirs)
-            return _compile(compiler, root, payload, document, main.name)
+        return _compile(_compiler(font_dirs), root, payload, document, main.name)
 
 
 def template_for(kind: str, template_dir: Path) -> Path:
