@@ -45,10 +45,10 @@ def _discover(inputs: tuple[Path, ...]) -> list[Path]:
 
 
 def _parse_formats(value: str) -> list[str]:
-    from plandoc.writers.base import available
+    from plandoc.writers.base import known_formats
 
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
-    known = available()
+    known = known_formats()
     unknown = [n for n in names if n not in known]
     if unknown or not names:
         raise click.BadParameter(

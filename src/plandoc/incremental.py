@@ -59,7 +59,9 @@ class FileHasher:
 
     def hash(self, path: Path) -> str | None:
         """The sha256 of the file's bytes, or None when it cannot be read."""
-        key = str(path.resolve())
+        # abspath, not resolve(): no symlink lookups per file (a link and its target merely
+        # get an entry each).
+        key = os.path.abspath(path)
         try:
             st = path.stat()
         except OSError:
@@ -123,7 +125,12 @@ def _installed() -> str:
 
 def environment_key() -> str:
     """Everything besides inputs and templates that the bytes of an output depend on."""
-    return digest([_installed(), os.environ.get("SOURCE_DATE_EPOCH", "").strip()])
+    return _environment_key(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
+
+
+@cache
+def _environment_key(source_date_epoch: str) -> str:
+    return digest([_installed(), source_date_epoch])
 
 
 def _files_under(folder: Path) -> list[Path]:
@@ -175,6 +182,7 @@ class Keys:
         self.hasher = hasher
         self.remembered: dict[str, Any] = dict(remembered or {})
         self._templates: dict[tuple[str, str], str] = {}
+        self._static: dict[tuple[Any, ...], str] = {}
 
     def _still_valid(self, saved: Any) -> bool:
         try:
@@ -230,10 +238,15 @@ class Keys:
 
     def static_key(self, years: Sequence[int] | None, kind: str, fmt: str) -> str:
         """Everything an output is made with except its inputs: code, templates, settings."""
-        return digest([
-            environment_key(), list(years) if years is not None else None,
-            kind, fmt, self.template_key(kind, fmt),
-        ])
+        # Asked for every output of every programme: computed once per kind and format.
+        memo = (environment_key(), tuple(years) if years is not None else None, kind, fmt)
+        key = self._static.get(memo)
+        if key is None:
+            key = self._static[memo] = digest([
+                memo[0], list(years) if years is not None else None,
+                kind, fmt, self.template_key(kind, fmt),
+            ])
+        return key
 
     def output_key(
         self, inputs_key: str, years: Sequence[int] | None, kind: str, fmt: str

@@ -1,4 +1,4 @@
-"""Output paths: every file name under build/ is derived from a sanitised slug, nothing else."""
+"""Paths: the files a programme is made from, and output names under build/ (sanitised slugs)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,25 @@ def inside(path: Path, root: Path) -> bool:
     except ValueError:
         return False
     return True
+
+
+#: The folder beside a programme file that holds its projects' files.
+PROJECTS_DIR = "prosjekter"
+
+
+def input_files(path: Path) -> list[Path]:
+    """Every file a programme's documents are made from: the programme file itself and,
+    when present, the project files in the `prosjekter/` folder beside it (sorted).
+
+    Here rather than in plandoc.model, so that deciding what to build imports no model."""
+    files = [path]
+    projects = path.parent / PROJECTS_DIR
+    if projects.is_dir():
+        files.extend(
+            sorted(
+                p for p in projects.iterdir()
+                if p.suffix.lower() in (".xlsx", ".yaml", ".yml")
+                and not p.name.startswith(("~$", "."))
+            )
+        )
+    return files

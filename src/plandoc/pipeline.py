@@ -429,8 +429,8 @@ def run_build(
     finishes (for progress) and `on_result` gets them in input order (for printing).
     """
     from plandoc.incremental import plan_programme
-    from plandoc.model.load import input_files
     from plandoc.parallel import default_jobs, run_units
+    from plandoc.paths import input_files
 
     started = time.perf_counter()
     manifest = Manifest.load(out)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from plandoc.model.load import input_files, load_file
+from plandoc.model.load import load_file
+from plandoc.paths import input_files
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -310,6 +310,19 @@ def test_jobs_two_gives_the_same_bytes_as_jobs_one(inputs: Path, tmp_path: Path)
         k: sorted(v["outputs"]) for k, v in b.items()}
 
 
+def test_one_programme_on_two_cores_gives_the_same_bytes(
+    with_projects: Path, tmp_path: Path
+) -> None:
+    """A programme built alone writes its PDFs in two threads (two Typst compilers)."""
+    serial, threaded = tmp_path / "serial", tmp_path / "threaded"
+    assert build(with_projects.parent, serial, "-j", "1", "-q")[0] == 0
+    assert build(with_projects.parent, threaded, "-j", "2", "-q")[0] == 0
+    files = sorted(snapshot(serial))
+    assert files == sorted(snapshot(threaded)) and len(files) > 40
+    for rel in files:
+        assert (serial / rel).read_bytes() == (threaded / rel).read_bytes(), rel
+
+
 def test_a_broken_programme_does_not_stop_the_others(inputs: Path, tmp_path: Path) -> None:
     source = inputs / "sunnvik" / "program.yaml"
     text = source.read_text(encoding="utf-8")

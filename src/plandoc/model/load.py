@@ -106,25 +106,6 @@ def load_programme(raw: RawInput) -> tuple[Programme | None, Diagnostics]:
 
 
 #: Folder beside a programme file that holds its project files (PLP), one file per project.
-PROJECTS_DIR = "prosjekter"
-
-
-def input_files(path: Path) -> list[Path]:
-    """Every file a programme's documents are made from: the programme file itself and,
-    when present, the project files in the `prosjekter/` folder beside it (sorted)."""
-    files = [path]
-    projects = path.parent / PROJECTS_DIR
-    if projects.is_dir():
-        files.extend(
-            sorted(
-                p for p in projects.iterdir()
-                if p.suffix.lower() in (".xlsx", ".yaml", ".yml")
-                and not p.name.startswith(("~$", "."))
-            )
-        )
-    return files
-
-
 def load_programme_file(path: Path) -> tuple[Programme | None, Diagnostics]:
     """Read, load and check one programme file alone, without its projects."""
     from plandoc.model import rules

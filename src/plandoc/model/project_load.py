@@ -15,14 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from plandoc.diagnostics import Diagnostics, SourceRef
-from plandoc.model.load import (
-    PROJECTS_DIR,
-    _build,
-    _load_table,
-    _type_record,
-    input_files,
-    is_yaml,
-)
+from plandoc.model.load import _build, _load_table, _type_record, is_yaml
 from plandoc.model.programme import Programme, Role, VersionInfo
 from plandoc.model.project import (
     Activity,
@@ -39,6 +32,7 @@ from plandoc.model.project import (
     StatusReport,
     SuccessFactor,
 )
+from plandoc.paths import PROJECTS_DIR, input_files
 from plandoc.readers.base import RawInput
 from plandoc.workbook.project_schema import PROJECT, PROJECT_SHEETS
 

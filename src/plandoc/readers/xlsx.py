@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import re
@@ -10,7 +11,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import openpyxl
 from defusedxml import DefusedXmlException
@@ -135,14 +135,20 @@ def read_xlsx(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> RawIn
     return raw
 
 
-def _no_dimension_scan() -> Any:
+@contextlib.contextmanager
+def _no_dimension_scan() -> Iterator[None]:
     """Keep openpyxl from parsing a whole sheet when it lacks a <dimension> element.
 
     Read-only worksheets look for the dimension when they are created, and without one
     (files from other tools) that search reads every row: 15 s for 100 000 rows, before the
     row limit could stop anything. We reset the dimensions before reading anyway.
     """
-    return mock.patch.object(ReadOnlyWorksheet, "_get_size", lambda self: None)
+    original = ReadOnlyWorksheet.__dict__["_get_size"]
+    ReadOnlyWorksheet._get_size = lambda self: None  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ReadOnlyWorksheet._get_size = original  # type: ignore[method-assign]
 
 
 def _describe(exc: BaseException) -> str:

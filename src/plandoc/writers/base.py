@@ -34,10 +34,20 @@ def register(name: str) -> Callable[[Callable[[], Writer]], Callable[[], Writer]
     return deco
 
 
+#: The formats of the writers in this package (a test checks it against what they register).
+BUILTIN_FORMATS = ("docx", "html", "pdf")
+
+
 def available() -> list[str]:
     """Names of all registered writers (importing the built-in ones first)."""
     _load_builtin()
     return sorted(_FACTORIES)
+
+
+def known_formats() -> list[str]:
+    """The format names a user may ask for, without importing any writer (python-docx and
+    Typst take longer to import than a whole no-op build needs)."""
+    return sorted({*BUILTIN_FORMATS, *_FACTORIES})
 
 
 def get_writer(name: str) -> Writer:

@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-
 from plandoc.diagnostics import RenderError
 
 # pypdf over pdfminer or PyMuPDF: pure Python, already used to test the PDFs, and it reads
@@ -36,6 +33,10 @@ class PdfPages:
 
 def read_pages(pdf: bytes | Path) -> PdfPages:
     """Read the page facts of a PDF file or its bytes."""
+    # Imported here: only the bauta's page budget reads PDFs, and every build imports this.
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         data = pdf.read_bytes() if isinstance(pdf, Path) else pdf
         reader = PdfReader(io.BytesIO(data))
