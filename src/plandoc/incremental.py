@@ -359,7 +359,9 @@ class Manifest:
             "files": dict(sorted(self.files.items())),
             "templates": dict(sorted(self.templates.items())),
         }
-        text = json.dumps(data, ensure_ascii=False, indent=1)
+        # No indent: Python's json then uses its C encoder, ten times faster on the manifest
+        # of a national build (7 000 outputs), which every build writes.
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         atomic_write_bytes(self.path, text.encode("utf-8"))
 
     def owner_of(self, rel: str) -> str | None:

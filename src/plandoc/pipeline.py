@@ -294,6 +294,7 @@ def _still_good(earlier: Reusable | None, tree: str, path: Path, out: Path) -> b
 
 def build_unit(unit: Unit) -> UnitResult:
     """Load, validate and build one programme; never raises (a worker's whole job)."""
+    from plandoc.builders import jinja
     from plandoc.model.load import load_file
     from plandoc.writers.base import get_writer
     from plandoc.writers.charts import cache_in
@@ -301,6 +302,7 @@ def build_unit(unit: Unit) -> UnitResult:
     started = time.perf_counter()
     _environment(unit)
     cache_in(unit.out / CACHE_DIR / "charts")
+    jinja.cache_in(unit.out / CACHE_DIR / "jinja")
     result = UnitResult(unit.path)
     try:
         programme, diags = load_file(unit.path)
