@@ -276,11 +276,16 @@ class OutputRecord:
 
     def is_intact(self, path: Path) -> bool:
         """The file is there, and nobody replaced or edited it since it was written."""
-        try:
-            st = path.stat()
-        except OSError:
-            return False
-        return st.st_size == self.size and st.st_mtime_ns == self.mtime_ns
+        return unchanged_since(path, self.size, self.mtime_ns)
+
+
+def unchanged_since(path: Path, size: int, mtime_ns: int) -> bool:
+    """`path` exists with the size and mtime it had when plandoc wrote it."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return st.st_size == size and st.st_mtime_ns == mtime_ns
 
 
 @dataclass

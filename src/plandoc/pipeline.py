@@ -27,6 +27,7 @@ from plandoc.incremental import (
     Reusable,
     programme_key,
     tree_digest,
+    unchanged_since,
 )
 from plandoc.paths import inside, programme_dir
 
@@ -285,11 +286,7 @@ def _still_good(earlier: Reusable | None, tree: str, path: Path, out: Path) -> b
         return False
     if earlier.rel != path.relative_to(out).as_posix():
         return False
-    try:
-        st = path.stat()
-    except OSError:
-        return False
-    return st.st_size == earlier.size and st.st_mtime_ns == earlier.mtime_ns
+    return unchanged_since(path, earlier.size, earlier.mtime_ns)
 
 
 def build_unit(unit: Unit) -> UnitResult:
