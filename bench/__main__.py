@@ -243,7 +243,7 @@ def one_document(files: list[Path], work: Path, reps: int, results: Results,
     Returns plandoc's median and the floor (Typst compile of plandoc's own source alone +
     writing its DOCX alone, both with everything else already done)."""
     from bench import baselines
-    from plandoc.pipeline import Unit, build_unit, documents
+    from plandoc.build.pipeline import Unit, build_unit, documents
 
     out = work / "one"
     shutil.rmtree(out, ignore_errors=True)
@@ -261,7 +261,7 @@ def one_document(files: list[Path], work: Path, reps: int, results: Results,
     ours = median_time(plandoc_one, reps)
 
     # The floor, for the same documents: compile and write only.
-    from plandoc.model.load import load_file
+    from plandoc.load.programme import load_file
     from plandoc.writers import pdf as pdf_writer
     from plandoc.writers.docx import DocxWriter
 
@@ -357,14 +357,14 @@ def full_corpus(corpus: Path, files: list[Path], work: Path, jobs: int, reps: in
     results.add("ingen endring (no-op), median", noop, est.get("docxtpl"), est.get("pandoc"),
                 note="alternativene kan ikke se hva som er endret: alt på nytt")
 
-    from plandoc.model.load import load_file
+    from plandoc.load.programme import load_file
     from plandoc.workbook.export import write_xlsx
 
     target = files[len(files) // 2]
     original = target.read_bytes()
     programme, _ = load_file(target)
     assert programme is not None
-    from plandoc.paths import programme_dir
+    from plandoc.core.paths import programme_dir
 
     folder = programme_dir(out, programme.info.municipality)
 
@@ -405,11 +405,11 @@ def profile_plandoc(files: list[Path], work: Path, results: Results, count: int 
     import pstats
 
     import plandoc.builders.common as common
-    import plandoc.model.load as load
+    import plandoc.load.programme as load
     import plandoc.writers.charts as charts
     import plandoc.writers.docx as docx_writer
     import plandoc.writers.pdf as pdf_writer
-    from plandoc.pipeline import Unit, build_unit
+    from plandoc.build.pipeline import Unit, build_unit
 
     totals: dict[str, float] = {}
     patched: list[tuple[Any, str, Any]] = []

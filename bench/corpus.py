@@ -105,7 +105,7 @@ def _replace(value: Any, swap: Callable[[str], str]) -> Any:
 
 
 def _ascii(name: str) -> str:
-    from plandoc.paths import slugify
+    from plandoc.core.paths import slugify
 
     return slugify(name)
 
@@ -168,8 +168,8 @@ def vary_projects(base: Any, name: str, county: str) -> list[Any]:
 
 def write_projects(programme_path: Path, projects: list[Any]) -> list[Path]:
     """Each project as a workbook in `prosjekter/` beside the programme."""
+    from plandoc.schema.project import PROJECT_SHEETS
     from plandoc.workbook.export import write_xlsx
-    from plandoc.workbook.project_schema import PROJECT_SHEETS
 
     folder = programme_path.parent / "prosjekter"
     folder.mkdir(exist_ok=True)
@@ -195,7 +195,7 @@ def count_for(scale: float) -> int:
 
 @cache
 def _base() -> Any:
-    from plandoc.model.load import load_file
+    from plandoc.load.programme import load_file
 
     base, diags = load_file(BASE)
     if base is None or diags.has_errors:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 def run_plandoc(files: list[Path], out: Path, jobs: int) -> int:
     """plandoc's own worker path (load, validate, build, write) without the manifest."""
-    from plandoc.parallel import run_units
-    from plandoc.pipeline import Unit, build_unit
+    from plandoc.build.parallel import run_units
+    from plandoc.build.pipeline import Unit, build_unit
 
     units = [Unit(f, out, ("docx", "pdf"), kinds=frozenset({"omstillingsplan"})) for f in files]
     failed = [r for r in run_units(units, build_unit, jobs) if r.failed]

@@ -19,11 +19,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from plandoc.diagnostics import Diagnostics
-from plandoc.readers.bauta import read_settings
-from plandoc.workbook.bauta import EDITORIAL, EDITORIAL_FILE, build_editorial_workbook
-from plandoc.workbook.bauta_fill import fill_form
-from plandoc.workbook.bauta_forms import build_form
+from plandoc.core.diagnostics import Diagnostics
+from plandoc.bauta.read import read_settings
+from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE, build_editorial_workbook
+from plandoc.bauta.fill import fill_form
+from plandoc.bauta.forms import build_form
 from plandoc.workbook.template import save_workbook
 from plandoc.writers.base import atomic_write_bytes
 

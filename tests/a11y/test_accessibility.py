@@ -256,7 +256,7 @@ def test_docx_language_and_title_are_set(rendered: list[Rendered]) -> None:
 
 
 def test_a_figure_without_alt_text_is_refused_by_both_writers() -> None:
-    from plandoc.diagnostics import RenderError
+    from plandoc.core.diagnostics import RenderError
     from plandoc.document import Meta, Series
 
     chart = Chart("bar", ["2025"], [Series("Budsjett", [1.0])])
@@ -268,7 +268,7 @@ def test_a_figure_without_alt_text_is_refused_by_both_writers() -> None:
 
 
 def test_a_picture_without_alt_text_in_the_input_is_a_diagnostic() -> None:
-    from plandoc.diagnostics import Diagnostics, SourceRef
+    from plandoc.core.diagnostics import Diagnostics, SourceRef
     from plandoc.readers.images import check_alt
 
     diags = Diagnostics()

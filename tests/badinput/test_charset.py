@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import typst
 
-from plandoc.readers import charset
+from plandoc.core import charset
 
 TEMPLATE = Path(charset.SHIPPED_FONTS).parent / "plandoc.typ"
 

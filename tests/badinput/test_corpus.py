@@ -16,8 +16,8 @@ import pytest
 from badinput.cases import CASES, Case
 from badinput.extract import contains, docx_text, have_pdftotext, occurrences, pdf_text, pdftotext
 from badinput.make_corpus import FILES, write_all
-from plandoc.diagnostics import Diagnostics, SourceRef
-from plandoc.model.load import load_file
+from plandoc.core.diagnostics import Diagnostics, SourceRef
+from plandoc.load.programme import load_file
 from plandoc.readers.images import check_image
 
 #: Seconds one in-process case may take (the slowest, a 1 MB cell, needs well under one).
@@ -162,7 +162,7 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child
 _CHILD = """
 import sys
 from pathlib import Path
-from plandoc.model.load import load_file
+from plandoc.load.programme import load_file
 programme, diags = load_file(Path(sys.argv[1]))
 for d in diags:
     print(d)
@@ -190,7 +190,7 @@ def test_plandoc_validate_over_the_whole_corpus(tmp_path: Path) -> None:
     """The command a user runs: every expected line, exit code 1, no traceback, no crash."""
     shutil.copytree(FILES, tmp_path / "korpus")
     done = subprocess.run(
-        [sys.executable, "-m", "plandoc.cli", "validate", "korpus"], cwd=tmp_path,
+        [sys.executable, "-m", "plandoc.cli.main", "validate", "korpus"], cwd=tmp_path,
         capture_output=True, text=True, timeout=LARGE_TIME_LIMIT, check=False,
     )
     assert done.returncode == 1

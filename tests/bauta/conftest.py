@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plandoc.pipeline_bauta import EditionResult, build_edition
+from plandoc.bauta.pipeline import EditionResult, build_edition
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "inputs" / "bauta"
 

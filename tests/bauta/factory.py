@@ -12,10 +12,10 @@ from typing import Any
 import openpyxl
 from PIL import Image, ImageDraw
 
-from plandoc.model.bauta import Municipality, Settings
-from plandoc.workbook.bauta import EDITORIAL, EDITORIAL_FILE, write_editorial_workbook
-from plandoc.workbook.bauta_fill import fill_form
-from plandoc.workbook.bauta_forms import build_form
+from plandoc.bauta.fill import fill_form
+from plandoc.bauta.forms import build_form
+from plandoc.bauta.model import Municipality, Settings
+from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE, write_editorial_workbook
 
 SETTINGS = """\
 tittel: Små steg, store spor
@@ -118,8 +118,8 @@ ROWS: list[tuple[Any, ...]] = [
 
 
 def settings_of(root: Path) -> Settings:
-    from plandoc.diagnostics import Diagnostics
-    from plandoc.readers.bauta import read_settings
+    from plandoc.bauta.read import read_settings
+    from plandoc.core.diagnostics import Diagnostics
 
     settings = read_settings(root / "bauta.yaml", Diagnostics())
     assert settings is not None

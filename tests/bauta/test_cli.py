@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from bauta.conftest import EXAMPLE
 from bauta.factory import make_project
-from plandoc.cli import main
+from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE
+from plandoc.cli.main import main
 from plandoc.readers import discover
-from plandoc.workbook.bauta import EDITORIAL, EDITORIAL_FILE
 
 
 def _run(*args: str) -> tuple[int, str, str]:

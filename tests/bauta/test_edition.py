@@ -9,11 +9,11 @@ import docx
 from pypdf import PdfReader
 
 from bauta.conftest import Built
-from plandoc.builders.bauta_budget import BookPages
-from plandoc.diagnostics import Diagnostics
+from plandoc.bauta.budget import BookPages
+from plandoc.bauta.editorial import read_editorial
+from plandoc.bauta.read import read_settings
+from plandoc.core.diagnostics import Diagnostics
 from plandoc.i18n.bauta_labels import BAUTA
-from plandoc.readers.bauta import read_settings
-from plandoc.readers.bauta_sheet import read_editorial
 from plandoc.writers.pdf_pages import read_pages
 
 REJECTED_TITLE = "Drømmen om ny ferjekai"

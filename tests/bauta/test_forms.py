@@ -12,12 +12,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from bauta.factory import example_content, make_project, municipality, picture
-from plandoc.diagnostics import Diagnostics
-from plandoc.readers.bauta import load_project
-from plandoc.readers.bauta_docx import read_form
-from plandoc.workbook.bauta import EXAMPLE_FIELDS, PROFILE_FIELDS
-from plandoc.workbook.bauta_fill import fill_form
-from plandoc.workbook.bauta_forms import FILL_STYLE, INSTRUCTION_STYLE, build_form
+from plandoc.bauta.fill import fill_form
+from plandoc.bauta.forms import FILL_STYLE, INSTRUCTION_STYLE, build_form
+from plandoc.bauta.read import load_project
+from plandoc.bauta.schema import EXAMPLE_FIELDS, PROFILE_FIELDS
+from plandoc.bauta.submission import read_form
+from plandoc.core.diagnostics import Diagnostics
 
 
 def _items(document: docx.document.Document) -> list[Paragraph | Table]:

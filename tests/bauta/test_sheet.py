@@ -8,10 +8,10 @@ from pathlib import Path
 import openpyxl
 
 from bauta.factory import ROWS, make_project, settings_of
-from plandoc.diagnostics import Diagnostics
-from plandoc.readers.bauta import load_project, read_settings
-from plandoc.readers.bauta_sheet import read_editorial
-from plandoc.workbook.bauta import EDITORIAL, EDITORIAL_FILE, build_editorial_workbook
+from plandoc.bauta.editorial import read_editorial
+from plandoc.bauta.read import load_project, read_settings
+from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE, build_editorial_workbook
+from plandoc.core.diagnostics import Diagnostics
 
 
 def _set(path: Path, row: int, key: str, value: object) -> str:

@@ -10,7 +10,7 @@ from builders.helpers import row_texts, section, tables, texts
 from factories import sample_programme
 from plandoc.builders import build_documents, get_builder, kinds
 from plandoc.builders.common import split_funding
-from plandoc.diagnostics import UsageError
+from plandoc.core.diagnostics import UsageError
 from plandoc.document import Chart, Document, Figure, PageBreak, TableOfContents, walk_blocks
 from plandoc.i18n.fmt import format_kr, format_money
 from plandoc.model.programme import Programme

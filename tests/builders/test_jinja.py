@@ -10,7 +10,7 @@ import pytest
 
 from plandoc.builders import jinja, templates_dir, templates_used
 from plandoc.builders.markdown import MdSafe
-from plandoc.diagnostics import TemplateError
+from plandoc.core.diagnostics import TemplateError
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def test_templates_dir_is_the_repository_folder_or_the_override(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.delenv(jinja.TEMPLATES_ENV, raising=False)
-    assert templates_dir() == Path(__file__).resolve().parents[2] / "templates"
+    assert templates_dir() == Path(__file__).resolve().parents[2] / "src" / "plandoc" / "templates"
     assert (templates_dir() / "omstillingsplan.md.j2").is_file()
     monkeypatch.setenv(jinja.TEMPLATES_ENV, str(tmp_path))
     assert templates_dir() == tmp_path.resolve()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plandoc.builders.markdown import ParseContext, parse_template_markdown
-from plandoc.diagnostics import TemplateError
+from plandoc.core.diagnostics import TemplateError
 from plandoc.document import (
     BulletList,
     Chart,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plandoc.diagnostics import RenderError
+from plandoc.core.diagnostics import RenderError
 from plandoc.document import Chart, Series
 from plandoc.writers import charts
 

@@ -1,6 +1,6 @@
 """Diagnostic formatting as users see it."""
 
-from plandoc.diagnostics import Diagnostics, SourceRef
+from plandoc.core.diagnostics import Diagnostics, SourceRef
 
 
 def test_cell_reference_format() -> None:

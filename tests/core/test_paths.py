@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from plandoc.paths import inside, programme_dir, slugify
+from plandoc.core.paths import inside, programme_dir, slugify
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from plandoc.cli import main
+from plandoc.cli.main import main
 
 try:  # however the tests folder ends up on sys.path
     from tests.readers.workbooks import minimal_book
@@ -96,7 +96,7 @@ def test_template_then_convert_round_trip(tmp_path: Path) -> None:
     source = ROOT / "inputs" / "fjordvik" / "program.xlsx"
     assert run("convert", str(source), str(yaml_path))[0] == 0
     assert run("convert", str(yaml_path), str(xlsx_path))[0] == 0
-    from plandoc.model.load import load_file
+    from plandoc.load.programme import load_file
 
     a, _ = load_file(ROOT / "inputs" / "fjordvik" / "program.xlsx")
     b, _ = load_file(xlsx_path)

@@ -14,11 +14,11 @@ from docx import Document as open_docx
 from pypdf import PdfReader
 
 from plandoc.builders import build_documents
-from plandoc.cli import main
+from plandoc.cli.main import main
+from plandoc.core.paths import programme_dir
 from plandoc.i18n.fmt import format_date, format_money
-from plandoc.model.load import load_file
+from plandoc.load.programme import load_file
 from plandoc.model.programme import Programme
-from plandoc.paths import programme_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(p for p in (ROOT / "inputs").glob("*/program.xlsx"))

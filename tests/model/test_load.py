@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from plandoc.diagnostics import SourceRef
-from plandoc.model.load import _complete_funding, load_file, load_programme
+from plandoc.core.diagnostics import SourceRef
+from plandoc.load.programme import _complete_funding, load_file, load_programme
 from plandoc.readers import read_input
 
 try:  # however the tests folder ends up on sys.path

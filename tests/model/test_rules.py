@@ -4,9 +4,9 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from plandoc.diagnostics import SourceRef
+from plandoc.core.diagnostics import SourceRef
+from plandoc.load.programme import load_programme
 from plandoc.model import rules
-from plandoc.model.load import load_programme
 from plandoc.model.programme import (
     BudgetLine,
     FocusArea,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from plandoc.model.load import load_file
-from plandoc.paths import input_files
+from plandoc.core.paths import input_files
+from plandoc.load.programme import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 

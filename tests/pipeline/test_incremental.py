@@ -11,10 +11,10 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from plandoc.cli import main
-from plandoc.incremental import MANIFEST_NAME, Manifest
-from plandoc.pipeline import run_build
-from plandoc.progress import BuildProgress, format_duration, summary_line, wants_bar
+from plandoc.build.incremental import MANIFEST_NAME, Manifest
+from plandoc.build.pipeline import run_build
+from plandoc.build.progress import BuildProgress, format_duration, summary_line, wants_bar
+from plandoc.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {"sunnvik": ROOT / "inputs" / "sunnvik" / "program.yaml",
@@ -35,7 +35,7 @@ def inputs(tmp_path: Path) -> Path:
 def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private copy of templates/, so a test can edit one (PLANDOC_TEMPLATES)."""
     folder = tmp_path / "templates"
-    shutil.copytree(ROOT / "templates", folder)
+    shutil.copytree(ROOT / "src" / "plandoc" / "templates", folder)
     monkeypatch.setenv("PLANDOC_TEMPLATES", str(folder))
     return folder
 
@@ -184,8 +184,8 @@ def test_a_kept_file_edited_by_hand_is_written_again(
 
 
 def test_tree_digest_sees_the_picture_bytes(tmp_path: Path) -> None:
+    from plandoc.build.incremental import tree_digest
     from plandoc.document import Document, Figure, Image, Meta
-    from plandoc.incremental import tree_digest
 
     picture = tmp_path / "bilde.png"
     picture.write_bytes(b"first")
@@ -481,7 +481,7 @@ def test_a_no_op_build_reads_no_workbook_and_imports_no_builder(
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from plandoc.pipeline import run_build, primary_inputs\n"
+        "from plandoc.build.pipeline import run_build, primary_inputs\n"
         "from plandoc.readers import discover\n"
         f"files = primary_inputs(discover([Path({str(inputs)!r})]))\n"
         f"report = run_build(files, Path({str(out)!r}), ['docx'], jobs=1)\n"
@@ -528,7 +528,7 @@ def write_summary(programme: object, path: Path) -> None:
 def test_a_programme_file_is_built_and_skipped_like_a_document(
     inputs: Path, tmp_path: Path, templates: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import plandoc.pipeline as pipeline
+    import plandoc.build.pipeline as pipeline
 
     extra = pipeline.ProgrammeFile("oversikt", "oversikt-tekst", "txt", ".txt", write_summary)
     monkeypatch.setattr(pipeline, "PROGRAMME_FILES", [extra])

@@ -10,11 +10,11 @@ import openpyxl
 import pytest
 
 from factories import sample_programme
-from plandoc.model.load import load_file, load_programme_file
-from plandoc.model.project_load import load_project_file, looks_like_project
+from plandoc.load.programme import load_file, load_programme_file
+from plandoc.load.project import load_project_file, looks_like_project
 from plandoc.readers import discover
+from plandoc.schema.project import PROJECT_SHEETS
 from plandoc.workbook.export import convert, dump_yaml, write_xlsx, write_yaml
-from plandoc.workbook.project_schema import PROJECT_SHEETS
 from plandoc.workbook.template import write_template
 from projects.factory import sample_project
 

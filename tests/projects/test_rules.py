@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from plandoc.diagnostics import Diagnostics
+from plandoc.core.diagnostics import Diagnostics
 from plandoc.model import project_rules as rules
 from plandoc.model.project import (
     DecisionPoint,

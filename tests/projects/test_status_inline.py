@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from plandoc.builders.markdown import ParseContext, escape, parse_template_markdown
-from plandoc.diagnostics import TemplateError
+from plandoc.core.diagnostics import TemplateError
 from plandoc.document import Document, Meta, Paragraph, Status, Text, plain_text
 from plandoc.writers.base import get_writer
 

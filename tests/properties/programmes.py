@@ -9,14 +9,14 @@ from functools import cache
 from openpyxl.utils import get_column_letter
 
 from plandoc.builders import build_documents
-from plandoc.diagnostics import Diagnostics, SourceRef
+from plandoc.core.charset import coverage
+from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.document import Document
-from plandoc.model.load import load_programme
+from plandoc.load.programme import load_programme
 from plandoc.model.programme import Programme
 from plandoc.model.rules import check
 from plandoc.readers.base import RawInput, RawValue
-from plandoc.readers.charset import coverage
-from plandoc.workbook.schema import PROGRAMME_SHEETS
+from plandoc.schema.programme import PROGRAMME_SHEETS
 
 FILE = "egenskap.xlsx"
 

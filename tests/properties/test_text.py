@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from badinput.extract import docx_text, occurrences, pdf_text
-from plandoc.diagnostics import SourceRef
+from plandoc.core.diagnostics import SourceRef
 from plandoc.writers.docx import DocxWriter
 from plandoc.writers.pdf import render_pdf
 from properties.programmes import FILE, base, document, examples, load, printable

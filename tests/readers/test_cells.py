@@ -16,7 +16,7 @@ from plandoc.readers.cells import (
     to_value,
     to_year,
 )
-from plandoc.workbook.schema import GOALS, MEASURES, ORGANISATION, PROGRAM
+from plandoc.schema.programme import GOALS, MEASURES, ORGANISATION, PROGRAM
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from plandoc.diagnostics import SourceRef
+from plandoc.core.diagnostics import SourceRef
 from plandoc.readers import read_input
 from plandoc.readers import xlsx as xlsx_reader
 from plandoc.readers.cells import REPORTED

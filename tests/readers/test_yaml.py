@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from plandoc.diagnostics import SourceRef
+from plandoc.core.diagnostics import SourceRef
 from plandoc.readers import read_input
 from plandoc.readers import yaml as yaml_reader
 from plandoc.readers.cells import REPORTED
@@ -153,7 +153,7 @@ def test_deep_nesting_is_refused_not_a_crash(tmp_path: Path) -> None:
 
 
 def test_absurd_numbers_do_not_crash(tmp_path: Path) -> None:
-    from plandoc.model.load import load_programme
+    from plandoc.load.programme import load_programme
 
     digits = "9" * 5000  # int() refuses to read this many digits from text
     path = _write(tmp_path, f"tiltak:\n  - id: T1\n    år: {digits}\n    budsjett: {digits}\n")

@@ -14,7 +14,7 @@ import pytest
 from badinput.make_corpus import base_sheets, book_bytes
 
 REPO = Path(__file__).resolve().parents[2]
-PLANDOC = [sys.executable, "-m", "plandoc.cli"]
+PLANDOC = [sys.executable, "-m", "plandoc.cli.main"]
 
 
 def build(

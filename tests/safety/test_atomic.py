@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plandoc.diagnostics import RenderError
+from plandoc.core.diagnostics import RenderError
 from plandoc.document import Document, Meta, Paragraph, Text
 from plandoc.writers.base import atomic_path, atomic_write_bytes
 from plandoc.writers.docx import DocxWriter

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from badinput.make_corpus import base_sheets, book_bytes, set_value
-from plandoc.paths import programme_dir, slugify
+from plandoc.core.paths import programme_dir, slugify
 from safety.conftest import build
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from plandoc.model.load import load_file
+from plandoc.load.programme import load_file
 from plandoc.model.programme import Goal, Programme
+from plandoc.schema.programme import MEASURES, PROGRAMME_SHEETS
 from plandoc.workbook.export import convert, dump_yaml, write_xlsx, write_yaml
-from plandoc.workbook.schema import MEASURES, PROGRAMME_SHEETS
 
 NBSP = "\u00a0"
 

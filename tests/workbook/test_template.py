@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from plandoc.model.load import load_file
+from plandoc.load.programme import load_file
 from plandoc.model.programme import Programme
 from plandoc.readers import read_input
-from plandoc.workbook.schema import (
+from plandoc.schema.programme import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
     MEASURES,

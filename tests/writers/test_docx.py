@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 from PIL import Image as PILImage
 
-from plandoc.diagnostics import RenderError, TemplateError
+from plandoc.core.diagnostics import RenderError, TemplateError
 from plandoc.document import (
     BulletList,
     Chart,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from plandoc.diagnostics import RenderError
+from plandoc.core.diagnostics import RenderError
 from plandoc.document import (
     BulletList,
     Chart,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from plandoc.builders.jinja import templates_dir
 from plandoc.builders.registry import get_builder, kinds, register, templates_used
-from plandoc.diagnostics import UsageError
+from plandoc.core.diagnostics import UsageError
 from plandoc.document import Document
 from plandoc.model.programme import Programme
 

@@ -4,7 +4,6 @@ says otherwise."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import string
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -20,11 +19,12 @@ import jinja2.meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from plandoc.builders.markdown import MdSafe, escape
-from plandoc.diagnostics import TemplateError
+from plandoc.core import resources
+from plandoc.core.diagnostics import TemplateError
 from plandoc.i18n import fmt
 
 #: Environment variable naming another templates folder (tests, a county's own look).
-TEMPLATES_ENV = "PLANDOC_TEMPLATES"
+TEMPLATES_ENV = resources.TEMPLATES_ENV
 
 #: Rich texts collected while one template renders; the `rich` filter appends to it.
 _RICH: ContextVar[list[str] | None] = ContextVar("plandoc_rich_texts", default=None)
@@ -34,11 +34,7 @@ DASH = "–"
 
 def templates_dir() -> Path:
     """The templates folder: $PLANDOC_TEMPLATES, else the repository's templates/."""
-    override = os.environ.get(TEMPLATES_ENV)
-    if override:
-        return Path(override).resolve()
-    # src/plandoc/builders/jinja.py → the repository root is three levels above the package.
-    return Path(__file__).resolve().parents[3] / "templates"
+    return resources.templates_dir()
 
 
 # ---------------------------------------------------------------- printing and filters

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
-from plandoc.diagnostics import TemplateError
+from plandoc.core.diagnostics import TemplateError
 from plandoc.document import (
     Align,
     Block,

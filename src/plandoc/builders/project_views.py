@@ -14,6 +14,7 @@ from typing import Any
 
 from plandoc.builders import jinja
 from plandoc.builders.common import capfirst, group_by, total
+from plandoc.core.paths import slugify
 from plandoc.document import Chart, Meta, Series
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import CHART_LANG, LANGUAGE_TAGS, labels, meta_labels, status_label
@@ -26,7 +27,6 @@ from plandoc.model.project import (
     ProjectGoal,
     StatusReport,
 )
-from plandoc.paths import slugify
 
 #: Traffic light in the input → level of `document.Status`.
 LEVELS = {"grønn": "green", "gul": "yellow", "rød": "red"}

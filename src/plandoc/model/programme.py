@@ -1,7 +1,7 @@
 """The programme model (pydantic v2): what one omstillingsprogram or områdeløft consists of.
 
 Identifiers are English; the Norwegian domain term of each class and field is in its
-docstring, and the Norwegian input keys live in one place, `plandoc.workbook.schema`.
+docstring, and the Norwegian input keys live in one place, `plandoc.schema.programme`.
 Every record keeps `refs`, the source of each field, so a rule can point at the cell.
 """
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from plandoc.diagnostics import SourceRef
+from plandoc.core.diagnostics import SourceRef
 
 if TYPE_CHECKING:
     from plandoc.model.project import Project
@@ -208,7 +208,7 @@ class Programme(Record):
     #: The file it was read from (for diagnostics and output naming); not content.
     source: str = Field(default="", exclude=True)
     #: The PLP projects, each read from its own file in the `prosjekter/` folder beside the
-    #: programme file (see `plandoc.model.load`). Not content of the programme file: excluded
+    #: programme file (see `plandoc.load.programme`). Not content of the programme file: excluded
     #: from dumps and equality, so an xlsx ↔ yaml round trip of the programme compares equal.
     #: The annotation is resolved in `plandoc.model.__init__` (project.py imports this module).
     projects: list[Project] = Field(default_factory=list, exclude=True)

@@ -1,6 +1,6 @@
 """The PLP project model: one project (prosjekt) of a programme, read from its own workbook.
 
-Identifiers are English; the Norwegian input keys are in `plandoc.workbook.project_schema`.
+Identifiers are English; the Norwegian input keys are in `plandoc.schema.project`.
 A project belongs to one tiltak of the programme's handlingsplan and inherits the programme's
 målform. Figures derived from it (budget, spent, progress) are computed in
 `plandoc.model.portfolio`, so every document shows the same numbers.

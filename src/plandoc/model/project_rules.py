@@ -12,15 +12,15 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from plandoc.diagnostics import Diagnostics, SourceRef
+from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.i18n.fmt import format_date, format_kr
-from plandoc.model.load import INVALID, is_yaml, label
+from plandoc.load.programme import INVALID, is_yaml, label
 from plandoc.model.programme import Measure, Programme, Record
 from plandoc.model.project import PHASE_ORDER, Project
 from plandoc.readers.cells import suggest
-from plandoc.workbook import project_schema as ps
-from plandoc.workbook.schema import GOALS as PROGRAMME_GOALS
-from plandoc.workbook.schema import MEASURES, Sheet
+from plandoc.schema import project as ps
+from plandoc.schema.programme import GOALS as PROGRAMME_GOALS
+from plandoc.schema.programme import MEASURES, Sheet
 
 #: Risk scales run from 1 (low) to 5 (high).
 RISK_SCALE = (1, 5)

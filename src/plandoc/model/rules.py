@@ -2,7 +2,7 @@
 
 Each `check_*` function returns its own Diagnostics; `check` runs them all in order. Records
 left out by the loader because of an error are remembered in `Programme.refs` (see
-`plandoc.model.load`), so their ids are not reported as unknown and sums that would miss them
+`plandoc.load.programme`), so their ids are not reported as unknown and sums that would miss them
 are not checked.
 """
 
@@ -12,12 +12,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from plandoc.diagnostics import Diagnostics, SourceRef
+from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.i18n.fmt import format_money, format_number
-from plandoc.model.load import INVALID, is_yaml, label
+from plandoc.load.programme import INVALID, is_yaml, label
 from plandoc.model.programme import BudgetLine, Programme, Record
 from plandoc.readers.cells import suggest
-from plandoc.workbook.schema import (
+from plandoc.schema.programme import (
     BUDGET,
     FOCUS_AREAS,
     FUNDING,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plandoc.diagnostics import SourceRef
+from plandoc.core.diagnostics import SourceRef
 from plandoc.readers.base import RawInput
-from plandoc.workbook.schema import PROGRAMME_SHEETS, Sheet
+from plandoc.schema.programme import PROGRAMME_SHEETS, Sheet
 
 #: Input suffixes and what they are read with.
 INPUT_SUFFIXES = (".xlsx", ".yaml", ".yml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from plandoc.diagnostics import Diagnostics, SourceRef
+from plandoc.core.diagnostics import Diagnostics, SourceRef
 
 
 @dataclass(frozen=True)

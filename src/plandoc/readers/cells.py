@@ -14,9 +14,9 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
+from plandoc.core.charset import BIDI_CONTROLS, unprintable
 from plandoc.i18n.fmt import MONTHS, format_date, format_number
-from plandoc.readers.charset import BIDI_CONTROLS, unprintable
-from plandoc.workbook.schema import Column
+from plandoc.schema.programme import Column
 
 #: Excel's error values as openpyxl hands them over (a cell of type "e").
 ERROR_VALUES = frozenset(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from plandoc.diagnostics import Diagnostics, SourceRef
+from plandoc.core.diagnostics import Diagnostics, SourceRef
 
 #: Largest picture file accepted (a phone photo is 3–8 MB).
 MAX_IMAGE_BYTES = 20 * 1024 * 1024

@@ -18,11 +18,11 @@ from defusedxml.ElementTree import iterparse
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-from plandoc.diagnostics import SourceRef
+from plandoc.core.diagnostics import SourceRef
 from plandoc.i18n.fmt import format_number
 from plandoc.readers.base import RawInput, RawRecord, RawValue
 from plandoc.readers.cells import REPORTED, suggest
-from plandoc.workbook.schema import (
+from plandoc.schema.programme import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
     PROGRAMME_SHEETS,

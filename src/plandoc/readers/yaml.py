@@ -21,11 +21,11 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from plandoc.diagnostics import SourceRef
+from plandoc.core.diagnostics import SourceRef
 from plandoc.i18n.fmt import format_number
 from plandoc.readers.base import RawInput, RawRecord, RawValue
 from plandoc.readers.cells import REPORTED, suggest
-from plandoc.workbook.schema import PROGRAMME_SHEETS, Column, Sheet
+from plandoc.schema.programme import PROGRAMME_SHEETS, Column, Sheet
 
 #: Larger files are not programme descriptions; refuse before parsing.
 MAX_BYTES = 20 * 1024 * 1024

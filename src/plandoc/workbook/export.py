@@ -13,13 +13,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from plandoc.diagnostics import Diagnostics, SourceRef
+from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.i18n.fmt import format_number
 from plandoc.model.programme import Programme
 from plandoc.model.project import Project
 from plandoc.readers.cells import CellError, parse_number
-from plandoc.workbook.project_schema import PROJECT_SHEETS
-from plandoc.workbook.schema import PROGRAMME_SHEETS, Column, Sheet
+from plandoc.schema.programme import PROGRAMME_SHEETS, Column, Sheet
+from plandoc.schema.project import PROJECT_SHEETS
 from plandoc.workbook.template import (
     AMOUNT_FORMAT,
     DATE_FORMAT,
@@ -158,8 +158,8 @@ def convert(src: Path, dst: Path) -> Diagnostics:
     A project file (in a `prosjekter/` folder, or with a «prosjekt» sheet or key) converts
     with the project schema; a programme converts without its projects.
     """
-    from plandoc.model.load import load_programme_file
-    from plandoc.model.project_load import load_project_file, looks_like_project
+    from plandoc.load.programme import load_programme_file
+    from plandoc.load.project import load_project_file, looks_like_project
 
     model: Programme | Project | None
     sheets = PROGRAMME_SHEETS

@@ -1,6 +1,6 @@
 """The blank programme workbook: Veiledning, then one styled sheet per schema sheet.
 
-Everything comes from `plandoc.workbook.schema`; `build_workbook` is shared with the xlsx
+Everything comes from `plandoc.schema.programme`; `build_workbook` is shared with the xlsx
 export so that an exported programme looks and validates like the template.
 """
 
@@ -20,8 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from plandoc.workbook.project_schema import PROJECT_SHEETS
-from plandoc.workbook.schema import (
+from plandoc.schema.programme import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
     PROGRAMME_SHEETS,
@@ -29,6 +28,7 @@ from plandoc.workbook.schema import (
     Sheet,
     sheet_by_key,
 )
+from plandoc.schema.project import PROJECT_SHEETS
 from plandoc.writers.base import atomic_path
 
 #: The first lines of Veiledning in a project workbook (replacing the programme's).

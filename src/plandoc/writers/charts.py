@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import typst
 
-from plandoc.diagnostics import RenderError
+from plandoc.core.diagnostics import RenderError
 from plandoc.document import Chart, to_data
 from plandoc.i18n.fmt import format_number
 from plandoc.writers.base import atomic_write_bytes

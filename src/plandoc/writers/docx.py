@@ -18,7 +18,8 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
-from plandoc.diagnostics import TemplateError
+from plandoc.core.diagnostics import TemplateError
+from plandoc.core.resources import shipped_templates_dir
 from plandoc.document import Document, Meta
 from plandoc.writers.base import atomic_path, register
 from plandoc.writers.docx_body import (
@@ -30,7 +31,7 @@ from plandoc.writers.docx_body import (
 )
 
 #: templates/word/ of the source tree; `<kind>.docx` there wins over the shared plandoc.docx.
-TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates" / "word"
+TEMPLATE_DIR = shipped_templates_dir() / "word"
 DEFAULT_TEMPLATE = TEMPLATE_DIR / "plandoc.docx"
 
 # Used when SOURCE_DATE_EPOCH is unset, so that output never depends on the clock.

@@ -13,7 +13,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.document import DocumentPart
 from lxml import etree
 
-from plandoc.diagnostics import RenderError
+from plandoc.core.diagnostics import RenderError
 from plandoc.document import (
     Block,
     BulletList,

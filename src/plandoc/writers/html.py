@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plandoc.diagnostics import RenderError
+from plandoc.core.diagnostics import RenderError
+from plandoc.core.paths import slugify
+from plandoc.core.resources import TEMPLATES_ENV, shipped_templates_dir
 from plandoc.document import (
     Block,
     BulletList,
@@ -36,14 +38,12 @@ from plandoc.document import (
     plain_text,
     walk_blocks,
 )
-from plandoc.paths import slugify
 from plandoc.writers.base import atomic_path, register
 
 # Plain string building over a template engine: the markup is small and fixed, every piece
 # of text goes through one escape function, and no JavaScript is emitted at all.
 
-DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates" / "html"
-TEMPLATES_ENV = "PLANDOC_TEMPLATES"
+DEFAULT_TEMPLATE_DIR = shipped_templates_dir() / "html"
 #: The stylesheets every page uses: screen (and shared) rules, and print rules.
 SCREEN_CSS = "plandoc.css"
 PRINT_CSS = "print.css"

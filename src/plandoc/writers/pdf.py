@@ -14,7 +14,8 @@ from typing import Any
 
 import typst
 
-from plandoc.diagnostics import RenderError
+from plandoc.core.diagnostics import RenderError
+from plandoc.core.resources import TEMPLATES_ENV, shipped_templates_dir
 from plandoc.document import (
     Chart,
     Document,
@@ -30,9 +31,8 @@ from plandoc.writers.base import atomic_path, register
 log = logging.getLogger(__name__)
 
 #: templates/typst/ at the top of the project; a writer may be given another folder.
-DEFAULT_TEMPLATE_DIR = Path(__file__).resolve().parents[3] / "templates" / "typst"
+DEFAULT_TEMPLATE_DIR = shipped_templates_dir() / "typst"
 #: Same override the builders honour for the whole templates/ folder.
-TEMPLATES_ENV = "PLANDOC_TEMPLATES"
 MAIN_TEMPLATE = "plandoc.typ"
 
 #: PDF/UA-1 (tagged, titled, alt text on every figure) and PDF/A-2a (archivable, tagged,
@@ -166,7 +166,7 @@ def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
     if not main.is_file():
         raise RenderError(f"fant ikke PDF-malen {main}")
     # A template folder's own fonts first, then the shipped fallbacks, which the readers
-    # count on (plandoc.readers.charset) when they accept a character.
+    # count on (plandoc.core.charset) when they accept a character.
     fonts = template_dir / "fonts"
     dirs = [fonts, DEFAULT_TEMPLATE_DIR / "fonts"]
     font_dirs = tuple(dict.fromkeys(str(d.resolve()) for d in dirs if d.is_dir()))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plandoc.diagnostics import RenderError
+from plandoc.core.diagnostics import RenderError
 
 # pypdf over pdfminer or PyMuPDF: pure Python, already used to test the PDFs, and it reads
 # the outline with destination pages and the page labels directly.

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plandoc.diagnostics import RenderError
+from plandoc.core.diagnostics import RenderError
+from plandoc.core.paths import slugify
 from plandoc.document import Document, Inline
-from plandoc.paths import slugify
 from plandoc.writers.html import PRINT_CSS, SCREEN_CSS, HtmlOptions, render_html, templates_dir
 
 #: Site folders for stylesheets and pictures.

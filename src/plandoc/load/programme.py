@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from plandoc.diagnostics import Diagnostics, SourceRef
+from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.model.programme import (
     BudgetLine,
     CommunicationItem,
@@ -38,7 +38,7 @@ from plandoc.model.programme import (
 )
 from plandoc.readers.base import RawInput, RawRecord, RawValue
 from plandoc.readers.cells import REPORTED, CellError, convert
-from plandoc.workbook.schema import PROGRAM, PROGRAMME_SHEETS, Column, Sheet
+from plandoc.schema.programme import PROGRAM, PROGRAMME_SHEETS, Column, Sheet
 
 #: The record class of each table sheet, by `Sheet.model_field`.
 RECORD_CLASSES: dict[str, type[BaseModel]] = {
@@ -125,7 +125,7 @@ def load_file(path: Path) -> tuple[Programme | None, Diagnostics]:
     `Programme.projects`. A project file given on its own is checked against the programme
     beside its folder; it yields no programme.
     """
-    from plandoc.model.project_load import is_project_file, load_projects, load_single_project
+    from plandoc.load.project import is_project_file, load_projects, load_single_project
 
     if is_project_file(path):
         return None, load_single_project(path)

@@ -15,18 +15,18 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from plandoc.builders.markdown import escape
-from plandoc.diagnostics import Diagnostics, SourceRef
-from plandoc.model.bauta import Reference
-from plandoc.readers.cells import CellError, clean_text, suggest
-from plandoc.workbook.bauta import (
+from plandoc.bauta.forms import INSTRUCTION_STYLE
+from plandoc.bauta.model import Reference
+from plandoc.bauta.schema import (
     FORM_FIELDS,
     PICTURE_PLACEHOLDER,
     PLACEHOLDER,
     FormField,
     FormRow,
 )
-from plandoc.workbook.bauta_forms import INSTRUCTION_STYLE
+from plandoc.builders.markdown import escape
+from plandoc.core.diagnostics import Diagnostics, SourceRef
+from plandoc.readers.cells import CellError, clean_text, suggest
 
 # python-docx over pypandoc: it is already a dependency, needs no pandoc binary, and gives the
 # styles, tables and embedded pictures the form is read by; pandoc would flatten them.

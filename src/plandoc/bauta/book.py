@@ -10,12 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from plandoc.builders.common import Rendering, render_document
-from plandoc.builders.markdown import MdSafe, parse_rich
-from plandoc.document import Document, Heading, Image, Meta, Paragraph, plain_text, walk_blocks
-from plandoc.i18n.bauta_labels import BAUTA
-from plandoc.i18n.labels import meta_labels
-from plandoc.model.bauta import (
+from plandoc.bauta.model import (
     Contact,
     EditorialText,
     Example,
@@ -24,7 +19,12 @@ from plandoc.model.bauta import (
     Project,
     Reference,
 )
-from plandoc.workbook.bauta import TEXT_KEYS
+from plandoc.bauta.schema import TEXT_KEYS
+from plandoc.builders.common import Rendering, render_document
+from plandoc.builders.markdown import MdSafe, parse_rich
+from plandoc.document import Document, Heading, Image, Meta, Paragraph, plain_text, walk_blocks
+from plandoc.i18n.bauta_labels import BAUTA
+from plandoc.i18n.labels import meta_labels
 
 BOOK = "bauta"
 SHORT = "kortversjon"
@@ -298,7 +298,7 @@ def build_book(project: Project, *, downloads: Sequence[str] = ("pdf", "docx")
     Only material with status valgt is included, in the editorial sheet's order.
     `downloads` names the formats the web edition's front page offers for download.
     """
-    from plandoc.builders.bauta_web import web_pages
+    from plandoc.bauta.web import web_pages
 
     ed = edition(project)
     documents = [(BOOK, build_main(ed)), (SHORT, build_short(ed))]

@@ -13,8 +13,8 @@ from PIL import Image as PILImage
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from plandoc.diagnostics import Diagnostics, SourceRef
-from plandoc.model.bauta import (
+from plandoc.bauta.editorial import RECEIVED, read_editorial
+from plandoc.bauta.model import (
     KINDS,
     Contact,
     Editor,
@@ -30,11 +30,7 @@ from plandoc.model.bauta import (
     Settings,
     Submission,
 )
-from plandoc.paths import inside, slugify
-from plandoc.readers.bauta_docx import FormContent, RawPicture, read_form
-from plandoc.readers.bauta_sheet import RECEIVED, read_editorial
-from plandoc.readers.cells import CellError, suggest, to_date
-from plandoc.workbook.bauta import (
+from plandoc.bauta.schema import (
     EDITORIAL_FILE,
     PROFILE_FACTS,
     SETTINGS_FILE,
@@ -42,6 +38,10 @@ from plandoc.workbook.bauta import (
     TEXT_KEYS,
     TEXTS_DIR,
 )
+from plandoc.bauta.submission import FormContent, RawPicture, read_form
+from plandoc.core.diagnostics import Diagnostics, SourceRef
+from plandoc.core.paths import inside, slugify
+from plandoc.readers.cells import CellError, suggest, to_date
 
 MAX_SETTINGS_BYTES = 1024 * 1024
 #: Picture formats both the PDF (Typst) and the Word writer can embed.

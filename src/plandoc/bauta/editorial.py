@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from plandoc.diagnostics import Diagnostics, SourceRef
-from plandoc.model.bauta import SELECTED, Settings, Submission
-from plandoc.paths import slugify
+from plandoc.bauta.model import SELECTED, Settings, Submission
+from plandoc.bauta.schema import EDITORIAL, SUBMISSIONS_DIR, default_file
+from plandoc.core.diagnostics import Diagnostics, SourceRef
+from plandoc.core.paths import slugify
 from plandoc.readers.base import RawInput, RawRecord, RawValue
 from plandoc.readers.cells import CellError, convert, suggest
 from plandoc.readers.xlsx import read_xlsx
-from plandoc.workbook.bauta import EDITORIAL, SUBMISSIONS_DIR, default_file
 
 #: Statuses that mean a file has come in.
 RECEIVED = frozenset({"mottatt", "vurdert", "valgt", "avvist"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from plandoc.builders.bauta import (
+from plandoc.bauta.book import (
     BOOK,
     SHORT,
     WEB_KIND,

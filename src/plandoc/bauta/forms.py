@@ -12,9 +12,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
 
-from plandoc.i18n.fmt import format_date
-from plandoc.model.bauta import Municipality, Settings
-from plandoc.workbook.bauta import (
+from plandoc.bauta.model import Municipality, Settings
+from plandoc.bauta.schema import (
     FORM_FIELDS,
     FORM_TITLES,
     MAX_PICTURES,
@@ -24,6 +23,7 @@ from plandoc.workbook.bauta import (
     FormRow,
     default_file,
 )
+from plandoc.i18n.fmt import format_date
 from plandoc.writers.base import atomic_write_bytes
 from plandoc.writers.docx import package_bytes, source_date
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from plandoc.diagnostics import SourceRef
+from plandoc.core.diagnostics import SourceRef
 
 Kind = Literal["profil", "eksempel"]
 KINDS: tuple[Kind, ...] = ("profil", "eksempel")

@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plandoc.diagnostics import Diagnostics, InputError, RenderError
+from plandoc.bauta.model import Project, Submission
+from plandoc.bauta.read import is_project, load_project
+from plandoc.core.diagnostics import Diagnostics, InputError, RenderError
 from plandoc.document import Document, Link, Text
-from plandoc.model.bauta import Project, Submission
-from plandoc.readers.bauta import is_project, load_project
 
 FORMATS = ("docx", "pdf", "html")
 REPORT_TXT = "sidebudsjett.txt"
@@ -54,9 +54,9 @@ def _write(document: Document, fmt: str, path: Path) -> None:
 def build_edition(root: Path, out: Path, formats: Sequence[str] = FORMATS,
                   on_written: Callable[[Path], None] | None = None) -> EditionResult:
     """Build everything for the project in `root` into `out`."""
-    from plandoc.builders.bauta import BOOK, SHORT, edition
-    from plandoc.builders.bauta_budget import format_report, measure_book, measure_short
-    from plandoc.builders.bauta_web import web_pages
+    from plandoc.bauta.book import BOOK, SHORT, edition
+    from plandoc.bauta.budget import format_report, measure_book, measure_short
+    from plandoc.bauta.web import web_pages
 
     result = EditionResult()
 
@@ -69,7 +69,7 @@ def build_edition(root: Path, out: Path, formats: Sequence[str] = FORMATS,
         project, diags = load(root, Path(media))
         result.diagnostics = diags
         ed = edition(project)
-        from plandoc.builders.bauta import build_main, build_short
+        from plandoc.bauta.book import build_main, build_short
 
         documents = {BOOK: build_main(ed), SHORT: build_short(ed)}
         pages = web_pages(ed, [f for f in formats if f in ("pdf", "docx")])
@@ -101,8 +101,8 @@ def build_edition(root: Path, out: Path, formats: Sequence[str] = FORMATS,
 
 def _write_web(project: Project, pages: list[tuple[str, Document]], out: Path,
                formats: Sequence[str]) -> list[Path]:
-    from plandoc.builders.bauta import BOOK, SHORT
-    from plandoc.builders.bauta_web import DOWNLOADS_DIR, WEB
+    from plandoc.bauta.book import BOOK, SHORT
+    from plandoc.bauta.web import DOWNLOADS_DIR, WEB
     from plandoc.i18n.bauta_labels import BAUTA
     from plandoc.writers.site import Site, SitePage, write_site
 

@@ -8,7 +8,7 @@ financing, critical success factors, risks, and dated status reports.
 
 from __future__ import annotations
 
-from plandoc.workbook.schema import SOURCE_KINDS, STATUSES, Column, Sheet
+from plandoc.schema.programme import SOURCE_KINDS, STATUSES, Column, Sheet
 
 PROJECT_PHASES = ("forstudie", "forprosjekt", "hovedprosjekt")
 PROJECT_GOAL_LEVELS = ("visjon", "effektmål", "resultatmål", "prosjektmål")

@@ -7,10 +7,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-#: Same override the builders and writers honour for the whole templates/ folder.
-TEMPLATES_ENV = "PLANDOC_TEMPLATES"
-#: templates/typst/fonts/ of the repository; always loaded, an override's fonts come on top.
-SHIPPED_FONTS = Path(__file__).resolve().parents[3] / "templates" / "typst" / "fonts"
+from plandoc.core.resources import TEMPLATES_ENV, shipped_templates_dir
+
+#: templates/typst/fonts/ of the package; always loaded, an override's fonts come on top.
+SHIPPED_FONTS = shipped_templates_dir() / "typst" / "fonts"
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 
 #: Invisible characters with a job in real text (joiners in emoji and Persian, emoji

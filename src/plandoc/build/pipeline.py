@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plandoc.diagnostics import Diagnostic, Diagnostics, PlandocError, RenderError, UsageError
-from plandoc.incremental import (
+from plandoc.core.diagnostics import Diagnostic, Diagnostics, PlandocError, RenderError, UsageError
+from plandoc.build.incremental import (
     FileHasher,
     Keys,
     Manifest,
@@ -29,7 +29,7 @@ from plandoc.incremental import (
     tree_digest,
     unchanged_since,
 )
-from plandoc.paths import inside, programme_dir
+from plandoc.core.paths import inside, programme_dir
 
 if TYPE_CHECKING:
     from plandoc.model.programme import Programme
@@ -76,7 +76,7 @@ def primary_inputs(files: Iterable[Path]) -> list[Path]:
 
 def load_all(files: Iterable[Path]) -> Loaded:
     """Phase one: read and validate every file, collecting all diagnostics."""
-    from plandoc.model.load import load_file
+    from plandoc.load.programme import load_file
 
     loaded = Loaded()
     for path in files:
@@ -292,7 +292,7 @@ def _still_good(earlier: Reusable | None, tree: str, path: Path, out: Path) -> b
 def build_unit(unit: Unit) -> UnitResult:
     """Load, validate and build one programme; never raises (a worker's whole job)."""
     from plandoc.builders import jinja
-    from plandoc.model.load import load_file
+    from plandoc.load.programme import load_file
     from plandoc.writers.base import get_writer
     from plandoc.writers.charts import cache_in
 
@@ -427,9 +427,9 @@ def run_build(
     `on_start(n)` is told how many programmes will be built, `on_done` gets each result as it
     finishes (for progress) and `on_result` gets them in input order (for printing).
     """
-    from plandoc.incremental import plan_programme
-    from plandoc.parallel import default_jobs, run_units
-    from plandoc.paths import input_files
+    from plandoc.build.incremental import plan_programme
+    from plandoc.build.parallel import default_jobs, run_units
+    from plandoc.core.paths import input_files
 
     started = time.perf_counter()
     manifest = Manifest.load(out)

@@ -11,8 +11,8 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from plandoc.model.bauta import KINDS, PRIORITIES, STATUSES, Settings
-from plandoc.workbook.schema import INSTRUCTIONS_SHEET, Column, Sheet
+from plandoc.bauta.model import KINDS, PRIORITIES, STATUSES, Settings
+from plandoc.schema.programme import INSTRUCTIONS_SHEET, Column, Sheet
 from plandoc.workbook.template import save_workbook
 
 # ---------------------------------------------------------------- the editorial sheet

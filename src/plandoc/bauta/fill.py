@@ -20,8 +20,8 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from plandoc.workbook.bauta import FORM_FIELDS, PICTURE_ROWS, FormField
-from plandoc.workbook.bauta_forms import FILL_STYLE, INSTRUCTION_STYLE
+from plandoc.bauta.forms import FILL_STYLE, INSTRUCTION_STYLE
+from plandoc.bauta.schema import FORM_FIELDS, PICTURE_ROWS, FormField
 from plandoc.writers.docx import package_bytes
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plandoc.diagnostics import Diagnostics, PlandocError, Severity
+from plandoc.core.diagnostics import Diagnostics, PlandocError, Severity
 
 if TYPE_CHECKING:
-    from plandoc.pipeline import UnitResult
+    from plandoc.build.pipeline import UnitResult
 
 # click over argparse/typer: subcommands, exit code 2 on usage errors and testing through
 # CliRunner come for free, and typer would only add a layer on top of click.
@@ -93,7 +93,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Advarsler gir også exit-kode 1.")
 def validate(inputs: tuple[Path, ...], strict: bool) -> None:
     """Kontroller INPUTS (filer eller mapper) og skriv ut alle feil og advarsler."""
-    from plandoc.pipeline import load_all
+    from plandoc.build.pipeline import load_all
 
     files = _discover(inputs)
     loaded = load_all(files)
@@ -157,8 +157,8 @@ def build(
     samme inndatafilene, malene og den samme plandoc-versjonen, står urørt. Et program med
     feil bygges ikke; de andre bygges likevel, og kommandoen avslutter med kode 1.
     """
-    from plandoc.pipeline import primary_inputs, run_build
-    from plandoc.progress import BuildProgress, summary_line, wants_bar
+    from plandoc.build.pipeline import primary_inputs, run_build
+    from plandoc.build.progress import BuildProgress, summary_line, wants_bar
 
     fmt_list = _parse_formats(formats)
     files = primary_inputs(_discover(inputs))
@@ -204,7 +204,7 @@ def build(
               help="Hvilket dokument (f.eks. omstillingsplan, handlingsplan-2025).")
 def dump(input_file: Path, what: str, doc_name: str | None) -> None:
     """Skriv ut modellen eller dokumenttreet for feilsøking og testdata."""
-    from plandoc.model.load import load_file
+    from plandoc.load.programme import load_file
 
     programme, diags = load_file(input_file)
     _print_diagnostics(diags, err=True)
@@ -234,6 +234,6 @@ def dump(input_file: Path, what: str, doc_name: str | None) -> None:
 if __name__ == "__main__":  # pragma: no cover
     main()
 
-from plandoc.cli_bauta import bauta  # noqa: E402
+from plandoc.cli.bauta import bauta  # noqa: E402
 
 main.add_command(bauta)

@@ -22,8 +22,8 @@ R = TypeVar("R")
 
 #: Imported once in the forkserver, so forked workers need not import them again.
 PRELOAD = [
-    "plandoc.pipeline",
-    "plandoc.model.load",
+    "plandoc.build.pipeline",
+    "plandoc.load.programme",
     "plandoc.model.rules",
     "plandoc.readers.xlsx",
     "plandoc.readers.yaml",

@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from plandoc.diagnostics import Diagnostics, SourceRef
-from plandoc.model.load import _build, _load_table, _type_record, is_yaml
+from plandoc.core.diagnostics import Diagnostics, SourceRef
+from plandoc.core.paths import PROJECTS_DIR, input_files
+from plandoc.load.programme import _build, _load_table, _type_record, is_yaml
 from plandoc.model.programme import Programme, Role, VersionInfo
 from plandoc.model.project import (
     Activity,
@@ -32,9 +33,8 @@ from plandoc.model.project import (
     StatusReport,
     SuccessFactor,
 )
-from plandoc.paths import PROJECTS_DIR, input_files
 from plandoc.readers.base import RawInput
-from plandoc.workbook.project_schema import PROJECT, PROJECT_SHEETS
+from plandoc.schema.project import PROJECT, PROJECT_SHEETS
 
 #: The record class of each project table sheet, by `Sheet.model_field`.
 PROJECT_RECORD_CLASSES: dict[str, type[BaseModel]] = {
@@ -206,8 +206,8 @@ def programme_file_for(project_path: Path) -> Path | None:
 def load_single_project(path: Path) -> Diagnostics:
     """Check one project file on its own (`plandoc validate prosjekter/x.yaml`), against the
     programme beside its folder when there is one."""
+    from plandoc.load.programme import load_programme
     from plandoc.model import project_rules
-    from plandoc.model.load import load_programme
     from plandoc.readers import read_input
 
     project, diags = load_project_file(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from plandoc.diagnostics import Diagnostics, InputError, Severity
+from plandoc.core.diagnostics import Diagnostics, InputError, Severity
 
 
 def _print_diagnostics(diags: Diagnostics) -> None:
@@ -18,7 +18,7 @@ def _print_diagnostics(diags: Diagnostics) -> None:
 
 
 def _date(value: str | None) -> dt.date:
-    from plandoc.readers.bauta import today
+    from plandoc.bauta.read import today
     from plandoc.readers.cells import CellError, to_date
 
     if not value:
@@ -32,7 +32,7 @@ def _date(value: str | None) -> dt.date:
 
 
 def _formats(value: str) -> list[str]:
-    from plandoc.pipeline_bauta import FORMATS
+    from plandoc.bauta.pipeline import FORMATS
 
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
     unknown = [n for n in names if n not in FORMATS]
@@ -59,9 +59,9 @@ def maler(project: Path | None, out: Path) -> None:
     Med PROJECT (en mappe med bauta.yaml) får hver kommune sin egen mappe med profil.docx og
     eksempel.docx, utfylt med navn, nummer, fylke og frister; uten får du ett tomt par.
     """
-    from plandoc.readers.bauta import is_project, read_settings
-    from plandoc.workbook.bauta import EDITORIAL_FILE, SETTINGS_FILE, write_editorial_workbook
-    from plandoc.workbook.bauta_forms import write_forms
+    from plandoc.bauta.forms import write_forms
+    from plandoc.bauta.read import is_project, read_settings
+    from plandoc.bauta.schema import EDITORIAL_FILE, SETTINGS_FILE, write_editorial_workbook
 
     settings = None
     if project is not None:
@@ -90,9 +90,9 @@ def status(project: Path, date: str | None) -> None:
     """Vis hva som mangler eller er forsinket, og hva som venter på redaksjonen."""
     import tempfile
 
+    from plandoc.bauta.pipeline import status_of
+    from plandoc.bauta.read import is_project, load_project
     from plandoc.i18n.fmt import format_date
-    from plandoc.pipeline_bauta import status_of
-    from plandoc.readers.bauta import is_project, load_project
 
     today = _date(date)
     if not is_project(project):
@@ -157,7 +157,7 @@ def build(project: Path, out: Path, formats: str, quiet: bool) -> None:
 
     Bare bidrag med status «valgt» i redaksjonsarket kommer med, i rekkefølgen arket gir.
     """
-    from plandoc.pipeline_bauta import build_edition
+    from plandoc.bauta.pipeline import build_edition
 
     fmt_list = _formats(formats)
 

@@ -1,0 +1,1 @@
+"""Core: the bottom layer — diagnostics and errors, files, paths, resources, text rules."""

@@ -1,0 +1,1 @@
+"""Loading: raw records from the readers → validated models, with every rule run."""

@@ -1,0 +1,1 @@
+"""Workbook schemas: the sheets and columns of programme and project workbooks."""
