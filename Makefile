@@ -3,12 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: plans test lint bench clean
+.PHONY: plans test lint bench clean constraints
 
-$(VENV): pyproject.toml
+# Installed from constraints.txt: the exact versions the tests pass with (plandoc promises
+# byte-identical output, and its manifest keys on library versions).
+$(VENV): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(VENV)
 
 plans: $(VENV)
@@ -23,8 +25,16 @@ lint: $(VENV)
 
 # The benchmark needs pandoc (pypandoc-binary); LibreOffice is used where installed.
 bench: $(VENV)
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python -m bench
+
+# Refresh constraints.txt from the working venv after changing a dependency: upgrade in
+# .venv (pip install -U …), run make lint test, then make constraints and review the diff.
+constraints: $(VENV)
+	{ echo '# Exact versions plandoc is tested with: pip install -c constraints.txt -e ".[dev]".'; \
+	  echo '# Regenerate with `make constraints` (pip freeze of .venv, without pip and plandoc).'; \
+	  $(BIN)/pip freeze --all --exclude-editable | grep -v -i -E '^(pip|plandoc)=='; } > constraints.txt
+	touch $(VENV)
 
 clean:
 	rm -rf build

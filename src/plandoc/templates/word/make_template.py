@@ -1,6 +1,6 @@
-"""Generate templates/word/plandoc.docx, the Word template users restyle in Word.
+"""Generate src/plandoc/templates/word/plandoc.docx, the Word template users restyle in Word.
 
-Run: `.venv/bin/python templates/word/make_template.py`.
+Run: `.venv/bin/python src/plandoc/templates/word/make_template.py`.
 
 The generated file is committed: it is what a municipality opens in Word to change fonts,
 colours, the cover or the logo. This script only makes the starting point reproducible; once a
@@ -340,11 +340,11 @@ def build() -> docx.document.Document:
 
 
 def main() -> int:
-    sys.path.insert(0, str(HERE.parents[1] / "src"))
+    sys.path.insert(0, str(HERE.parents[2]))  # src/, when run without an install
     from plandoc.writers.docx import package_bytes
 
     OUT.write_bytes(package_bytes(build()))
-    print(f"wrote {OUT.relative_to(HERE.parents[1])}")
+    print(f"wrote {OUT.relative_to(HERE.parents[3])}")
     return 0
 
 
