@@ -20,6 +20,7 @@ import pikepdf
 import pytest
 
 from badinput.extract import W, docx_xml
+from docx_read import word_headings
 from factories import sample_programme
 from plandoc.builders import build_documents
 from plandoc.document import Chart, Document, Figure, Heading, TableOfContents, walk_blocks
@@ -214,14 +215,8 @@ def _styles(docx: bytes) -> dict[str, str]:
 
 def test_docx_headings_use_real_heading_styles_in_outline_order(rendered: list[Rendered]) -> None:
     for doc in rendered:
-        names = _styles(doc.docx)
-        found: list[tuple[int, str]] = []
-        for p in docx_xml(doc.docx).iter(f"{W}p"):
-            style = p.find(f"{W}pPr/{W}pStyle")
-            name = names.get(style.get(f"{W}val"), "") if style is not None else ""
-            m = re.fullmatch(r"heading (\d)", name)
-            if m and p.find(f"{W}pPr/{W}outlineLvl") is None:
-                found.append((int(m.group(1)), "".join(t.text or "" for t in p.iter(f"{W}t"))))
+        # Heading N styles, numbered by Word's list, outside the outline only when unlisted.
+        found = [(level, text) for level, text, _ in word_headings(doc.docx)]
         assert found == doc.document.outline(), doc.name
 
 

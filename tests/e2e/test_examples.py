@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from docx import Document as open_docx
 from pypdf import PdfReader
 
+from docx_read import toc_pages, word_headings
 from plandoc.builders import build_documents
 from plandoc.cli.main import main
 from plandoc.core.paths import programme_dir
@@ -42,13 +43,8 @@ def docx_text(path: Path) -> str:
 
 
 def docx_outline(path: Path) -> list[tuple[int, str]]:
-    doc = open_docx(str(path))
-    out = []
-    for p in doc.paragraphs:
-        m = re.fullmatch(r"Heading (\d)", p.style.name)
-        if m:
-            out.append((int(m.group(1)), p.text))
-    return out
+    """The headings as Word shows them: the chapter numbers come from the list numbering."""
+    return [(level, text) for level, text, _ in word_headings(path)]
 
 
 def pdf_outline(reader: PdfReader) -> list[tuple[int, str]]:
@@ -124,6 +120,30 @@ def test_outline_is_the_same_in_template_docx_and_pdf(
             assert expected, stem
             assert docx_outline(folder / f"{stem}.docx") == expected, stem
             assert pdf_outline(PdfReader(folder / f"{stem}.pdf")) == expected, stem
+
+
+def test_docx_toc_is_filled_with_the_pdf_page_numbers(
+    built: Path, programmes: list[Programme]
+) -> None:
+    checked = 0
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        for stem, doc in documents(programme):
+            entries = toc_pages(folder / f"{stem}.docx")
+            if not any(type(b).__name__ == "TableOfContents" for b in doc.blocks):  # type: ignore[attr-defined]
+                assert entries == [], stem
+                continue
+            reader = PdfReader(folder / f"{stem}.pdf")
+            pages = [reader.get_destination_page_number(d) + 1 for d in _flat(reader.outline)]
+            listed = [(text, page) for (level, text), page
+                      in zip(doc.outline(), pages, strict=True) if level <= 3]  # type: ignore[attr-defined]
+            assert entries == listed, stem
+            checked += 1
+    assert checked >= 10
+
+
+def _flat(items: list) -> list:
+    return [d for item in items for d in (_flat(item) if isinstance(item, list) else [item])]
 
 
 def test_version_block_areas_and_measures_appear(built: Path, programmes: list[Programme]) -> None:

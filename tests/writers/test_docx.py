@@ -14,6 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from lxml import etree
 from PIL import Image as PILImage
 
+from docx_read import word_headings
 from plandoc.core.diagnostics import RenderError, TemplateError
 from plandoc.document import (
     BulletList,
@@ -155,8 +156,56 @@ def test_headings_use_word_heading_styles_and_match_the_outline(written) -> None
     document, w = written
     headings = [(p.style.name, p.text) for p in w.doc.paragraphs
                 if p.style.name.startswith("Heading")]
-    assert headings == [(f"Heading {level}", text) for level, text in document.outline()]
-    assert headings[1] == ("Heading 2", "1.1 Mål & delmål")
+    # The number is not typed: the text is the title, Word's list adds "1.1".
+    assert headings[1] == ("Heading 2", "Mål & delmål")
+    shown = word_headings(w.path)
+    assert [(level, text) for level, text, _ in shown] == document.outline()
+    assert all(numbered for _, _, numbered in shown)
+
+
+def test_heading_numbers_come_from_a_list_linked_to_the_heading_styles(written) -> None:
+    _, w = written
+    styles = w.xml("word/styles.xml")
+    num_ids = {
+        level: styles.xpath(f"w:style[@w:styleId='Heading{level}']/w:pPr/w:numPr/w:numId/@w:val",
+                            namespaces=NS)
+        for level in (1, 2, 3)
+    }
+    assert len({tuple(v) for v in num_ids.values()}) == 1 and num_ids[1] != ["0"]
+    numbering = w.xml("word/numbering.xml")
+    abstract = numbering.xpath(f"w:num[@w:numId='{num_ids[1][0]}']/w:abstractNumId/@w:val",
+                               namespaces=NS)[0]
+    linked = numbering.xpath(
+        f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl/w:pStyle/@w:val", namespaces=NS)
+    assert linked == ["Heading1", "Heading2", "Heading3"]
+    # No heading paragraph starts with typed digits.
+    for p in w.doc.paragraphs:
+        if p.style.name.startswith("Heading"):
+            assert not p.text[:1].isdigit(), p.text
+
+
+def test_unnumbered_heading_stays_out_of_the_list(tmp_path: Path) -> None:
+    doc = Document(_meta(), [
+        Heading(1, [Text("Forord")]),  # outlined, no number
+        Heading(1, [Text("Bakgrunn")], number="1"),
+        Heading(1, [Text("Vedlegg")]),
+        Heading(1, [Text("Mål")], number="2"),
+    ])
+    out = tmp_path / "u.docx"
+    DocxWriter().write(doc, out)
+    assert word_headings(out) == [(1, "Forord", False), (1, "1 Bakgrunn", True),
+                                  (1, "Vedlegg", False), (1, "2 Mål", True)]
+    forord = next(p for p in Written(out).doc.paragraphs if p.text == "Forord")
+    assert forord._p.xpath("w:pPr/w:numPr/w:numId/@w:val") == ["0"]
+
+
+def test_numbers_word_would_not_count_are_typed(tmp_path: Path) -> None:
+    # A tree number the list cannot give ("A"): every number typed, none from the list.
+    doc = Document(_meta(), [Heading(1, [Text("Bakgrunn")], number="A"),
+                             Heading(1, [Text("Mål")], number="2")])
+    out = tmp_path / "t.docx"
+    DocxWriter().write(doc, out)
+    assert word_headings(out) == [(1, "A Bakgrunn", False), (1, "2 Mål", False)]
 
 
 def test_unlisted_heading_is_not_in_the_outline(written) -> None:
@@ -167,21 +216,59 @@ def test_unlisted_heading_is_not_in_the_outline(written) -> None:
         "w:pPr/w:outlineLvl/@w:val") == ["9"]
 
 
-def test_table_of_contents_is_a_real_field_updated_on_open(written) -> None:
+def _toc_entries(w: Written) -> list[tuple[str, str, str, str]]:
+    """(TOC style, shown text, bookmark linked to, cached PAGEREF result) per entry."""
+    out = []
+    for p in w.xml("word/document.xml").iter(f"{{{W}}}p"):
+        style = p.xpath("w:pPr/w:pStyle/@w:val", namespaces=NS)
+        if not style or not style[0].startswith("TOC") or style[0] == "TOCHeading":
+            continue
+        link = p.find(f"{{{W}}}hyperlink")
+        runs = link.xpath("w:r", namespaces=NS)
+        instr = "".join(link.xpath(".//w:instrText/text()", namespaces=NS))
+        # Text before the PAGEREF field is the entry; inside it, the cached page.
+        begin = next(i for i, r in enumerate(runs)
+                     if r.xpath("w:fldChar/@w:fldCharType", namespaces=NS) == ["begin"])
+        text = "".join("\t" if r.find(f"{{{W}}}tab") is not None else
+                       "".join(r.xpath("w:t/text()", namespaces=NS)) for r in runs[:begin])
+        page = "".join("".join(r.xpath("w:t/text()", namespaces=NS)) for r in runs[begin:])
+        anchor = link.get(f"{{{W}}}anchor")
+        assert instr.strip() == f"PAGEREF {anchor} \\h"
+        out.append((style[0], text, anchor, page))
+    return out
+
+
+def test_table_of_contents_is_a_filled_field(written) -> None:
     _, w = written
     instr = w.xpath("word/document.xml", "//w:instrText/text()")
     assert ' TOC \\o "1-3" \\h \\z \\u ' in instr
     toc_heading = [p for p in w.doc.paragraphs if p.style.name == "TOC Heading"]
     assert [p.text for p in toc_heading] == ["Innhald"]
-    # nn-NO document: the placeholder is nynorsk.
-    assert any("Innhaldslista blir oppdatert" in p.text for p in w.doc.paragraphs)
-    assert w.xpath("word/settings.xml", "//w:updateFields/@w:val") == ["true"]
+    entries = _toc_entries(w)
+    assert [(s, t) for s, t, _, _ in entries] == [
+        ("TOC1", "1\tBakgrunn\t"), ("TOC2", "1.1\tMål & delmål\t"),
+        ("TOC3", "1.1.1\tDetaljar\t"), ("TOC1", "2\tBilete\t")]
+    assert all(page.isdigit() for _, _, _, page in entries)
+    # Each entry links to a bookmark around its heading.
+    marks = {b.get(f"{{{W}}}name"): "".join(b.getparent().xpath(".//w:t/text()", namespaces=NS))
+             for b in w.xml("word/document.xml").iter(f"{{{W}}}bookmarkStart")}
+    assert [marks[a] for _, _, a, _ in entries] == ["Bakgrunn", "Mål & delmål", "Detaljar",
+                                                     "Bilete"]
+    # Filled, so no "update fields?" question when Word opens it.
+    assert w.xpath("word/settings.xml", "//w:updateFields") == []
+    assert w.xpath("word/document.xml", "//w:fldChar[@w:dirty]") == []
+    assert not any("oppdatert" in p.text for p in w.doc.paragraphs)
 
 
-def test_update_fields_only_when_there_is_a_toc(tmp_path: Path) -> None:
-    out = tmp_path / "a.docx"
-    DocxWriter().write(Document(_meta(), [Paragraph([Text("x")])]), out)
-    assert Written(out).xpath("word/settings.xml", "//w:updateFields") == []
+def test_toc_takes_the_given_page_numbers(tmp_path: Path) -> None:
+    doc = _document(_png(tmp_path / "k.png"))
+    out = tmp_path / "p.docx"
+    DocxWriter().write(doc, out, pages=[3, 4, 7, 9])
+    assert [p for _, _, _, p in _toc_entries(Written(out))] == ["3", "4", "7", "9"]
+    # Pages that do not fit the outline are not trusted: estimated instead.
+    DocxWriter().write(doc, out, pages=[3])
+    pages = [int(p) for _, _, _, p in _toc_entries(Written(out))]
+    assert pages == sorted(pages) and pages[0] >= 2
 
 
 def test_paragraph_roles_map_to_template_styles(written) -> None:

@@ -7,6 +7,7 @@ nothing and is reported; the others go on. Only the parent process touches the m
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 import traceback
@@ -29,6 +30,7 @@ from plandoc.build.incremental import (
     tree_digest,
     unchanged_since,
 )
+from plandoc.build.pages import pdf_heading_pages, takes_pages, write_after
 from plandoc.core.paths import inside, programme_dir
 
 if TYPE_CHECKING:
@@ -134,10 +136,16 @@ def build_programme(
     target = programme_dir(out, programme.info.municipality)
     written: list[Output] = []
     for stem, _kind, document in documents(programme, years):
-        for fmt in formats:
+        pages = None
+        # The PDF first: the DOCX's TOC takes its page numbers.
+        for fmt in sorted(formats, key=lambda f: f != "pdf"):
             writer = get_writer(fmt)
             path = target / f"{stem}{writer.suffix}"
-            _write(writer, document, path)
+            if fmt == "pdf" and "docx" in formats:
+                _write(writer, document, path)
+                pages = pdf_heading_pages(path, len(document.headings()))
+            else:
+                _write(writer, document, path, pages)
             result = Output(path, stem)
             written.append(result)
             if on_written is not None:
@@ -145,9 +153,13 @@ def build_programme(
     return written
 
 
-def _write(writer: object, document: object, path: Path) -> None:
+def _write(writer: object, document: object, path: Path, pages: list[int] | None = None
+           ) -> None:
     try:
-        writer.write(document, path)  # type: ignore[attr-defined]
+        if pages is not None and takes_pages(writer):
+            writer.write(document, path, pages=pages)  # type: ignore[attr-defined]
+        else:
+            writer.write(document, path)  # type: ignore[attr-defined]
     except OSError as exc:
         raise RenderError(f"kunne ikke skrive {path}: {exc.strerror or exc}") from exc
 
@@ -317,8 +329,12 @@ def build_unit(unit: Unit) -> UnitResult:
                 result.documents.append((stem, kind))
                 tree = tree_digest(document)
                 entries: dict[str, Pending] = {}
-                # Background formats first, so the PDF compiles while the DOCX is written.
-                ordered = sorted(unit.formats, key=lambda f: f not in unit.background)
+                # Background formats first, so the PDF compiles while the DOCX is written;
+                # the PDF before the DOCX, whose TOC takes the PDF's page numbers.
+                ordered = sorted(unit.formats, key=lambda f: (f not in unit.background,
+                                                              f != "pdf"))
+                pdf_path = target / f"{stem}.pdf" if "pdf" in unit.formats else None
+                outlined = len(document.headings())
                 for fmt in ordered:
                     if unit.needed is not None and (stem, fmt) not in unit.needed:
                         continue
@@ -331,13 +347,22 @@ def build_unit(unit: Unit) -> UnitResult:
                         entries[fmt] = Pending(path, stem, kind, fmt, tree, reused=True)
                         continue
                     future = None
+                    pdf_pending = entries.get("pdf")
                     if background is not None and fmt in unit.background:
                         # Typst compiles without the GIL: the next document is built and its
                         # DOCX written meanwhile.
                         future = background.submit(_write, writer, document, path)
+                    elif (takes_pages(writer) and pdf_path is not None and background is not None
+                          and pdf_pending is not None and pdf_pending.future is not None):
+                        future = write_after(
+                            background, pdf_pending.future, pdf_path, outlined,
+                            functools.partial(_write, writer, document, path))
                     else:
+                        pages = None
+                        if takes_pages(writer) and pdf_path is not None and pdf_path.is_file():
+                            pages = pdf_heading_pages(pdf_path, outlined)
                         try:
-                            _write(writer, document, path)
+                            _write(writer, document, path, pages)
                         except PlandocError as exc:
                             # One document failing does not stop the programme's others.
                             result.diagnostics.extend(exc.diagnostics)

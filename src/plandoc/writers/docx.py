@@ -7,6 +7,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,13 +23,8 @@ from plandoc.core.diagnostics import TemplateError
 from plandoc.core.resources import shipped_templates_dir
 from plandoc.document import Document, Meta
 from plandoc.writers.base import atomic_path, register
-from plandoc.writers.docx_body import (
-    TOC_PLACEHOLDER,
-    BodyWriter,
-    TemplateInfo,
-    clean,
-    template_info,
-)
+from plandoc.writers.docx_body import TemplateInfo, clean, template_info
+from plandoc.writers.docx_toc import FilledTocWriter
 
 #: templates/word/ of the source tree; `<kind>.docx` there wins over the shared plandoc.docx.
 TEMPLATE_DIR = shipped_templates_dir() / "word"
@@ -194,29 +190,12 @@ def _set_language(document: Any, language: str) -> None:
         theme_lang.set(qn("w:val"), language)
 
 
-# Elements that follow w:updateFields in CT_Settings; it must precede the first one present.
-_AFTER_UPDATE_FIELDS = [qn(f"w:{t}") for t in (
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids")] + [
-    "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"] + [
-    qn(f"w:{t}") for t in (
-        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
-        "decimalSymbol", "listSeparator")]
-
-
-def _set_update_fields(document: Any) -> None:
-    """Ask Word to update fields (the TOC) when the document is opened."""
+def _drop_update_fields(document: Any) -> None:
+    """No "update fields?" question on opening: the TOC arrives filled (a template made for
+    Word to fill it may still ask for the update; that is no longer needed)."""
     settings = document.settings.element
-    update = settings.find(qn("w:updateFields"))
-    if update is None:
-        update = settings.makeelement(qn("w:updateFields"), {})
-        follower = next((c for c in settings if c.tag in _AFTER_UPDATE_FIELDS), None)
-        if follower is not None:
-            follower.addprevious(update)
-        else:
-            settings.append(update)
-    update.set(qn("w:val"), "true")
+    for update in settings.findall(qn("w:updateFields")):
+        settings.remove(update)
 
 
 def _set_properties(document: Any, meta: Meta, language: str) -> None:
@@ -238,6 +217,8 @@ class DocxWriter:
 
     name = "docx"
     suffix = ".docx"
+    #: `write` takes the headings' pages (from the PDF) for the TOC: see build/pages.py.
+    takes_heading_pages = True
 
     def __init__(self, template: Path | None = None) -> None:
         self.template = template
@@ -253,8 +234,9 @@ class DocxWriter:
                 return own
         return DEFAULT_TEMPLATE
 
-    def render(self, document: Document) -> bytes:
-        """The finished .docx as bytes."""
+    def render(self, document: Document, pages: Sequence[int] | None = None) -> bytes:
+        """The finished .docx as bytes; `pages` are the pages of `document.headings()` (as
+        the PDF of the same tree has them) for the TOC, else they are estimated."""
         template = load_template(self.template_for(document.meta))
         language = document.meta.language if _LANG.match(document.meta.language) else "nb-NO"
 
@@ -271,20 +253,18 @@ class DocxWriter:
         sect_pr = body.find(qn("w:sectPr"))
         if sect_pr is not None:
             body.remove(sect_pr)
-        placeholder = document.meta.labels.get("toc_update") or TOC_PLACEHOLDER.get(
-            language.split("-")[0].lower(), TOC_PLACEHOLDER["nb"])
-        writer = BodyWriter(template.info, word.part, body, clean(placeholder))
+        writer = FilledTocWriter(template.info, word.part, body, pages=pages)
         writer.write(document.blocks)
         if sect_pr is not None:
             body.append(sect_pr)
 
         _set_language(word, language)
-        if writer.has_toc:
-            _set_update_fields(word)
+        _drop_update_fields(word)
         _set_properties(word, document.meta, language)
         return package_bytes(word)
 
-    def write(self, document: Document, path: Path) -> None:
-        data = self.render(document)
+    def write(self, document: Document, path: Path, pages: Sequence[int] | None = None
+              ) -> None:
+        data = self.render(document, pages)
         with atomic_path(path) as tmp:
             tmp.write_bytes(data)

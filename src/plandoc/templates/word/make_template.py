@@ -40,6 +40,23 @@ FONT = "Calibri"
 HEAD_FONT = "Calibri Light"
 
 
+#: The multilevel list of the chapter numbers (1, 1.1, 1.1.1), linked to Heading 1–3: Word
+#: numbers a heading a user adds, and renumbers the rest. Ids above the default template's.
+HEADING_ABSTRACT, HEADING_NUM = 20, 20
+#: In a style or paragraph: no list numbering (numId 0), for headings kept out of it.
+NO_NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
+
+
+def _heading_num(level: int) -> str:
+    return (f'<w:numPr><w:ilvl w:val="{level - 1}"/><w:numId w:val="{HEADING_NUM}"/>'
+            "</w:numPr>")
+
+
+def _toc_tabs(indent: int) -> str:
+    return (f'<w:tabs><w:tab w:val="left" w:pos="{indent}"/>'
+            f'<w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>')
+
+
 def _fonts(name: str) -> str:
     return f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>'
 
@@ -50,17 +67,17 @@ def _fonts(name: str) -> str:
 PARAGRAPH_STYLES: list[tuple[str, str, str | None, str | None, str, str]] = [
     ("Heading1", "heading 1", "Normal", "Normal",
      '<w:keepNext/><w:keepLines/><w:spacing w:before="480" w:after="160"/>'
-     '<w:outlineLvl w:val="0"/>',
+     f'{_heading_num(1)}<w:outlineLvl w:val="0"/>',
      f'{_fonts(HEAD_FONT)}<w:b/><w:bCs/><w:color w:val="{DARK}"/>'
      '<w:sz w:val="32"/><w:szCs w:val="32"/>'),
     ("Heading2", "heading 2", "Normal", "Normal",
      '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/>'
-     '<w:outlineLvl w:val="1"/>',
+     f'{_heading_num(2)}<w:outlineLvl w:val="1"/>',
      f'{_fonts(HEAD_FONT)}<w:b/><w:bCs/><w:color w:val="{MID}"/>'
      '<w:sz w:val="26"/><w:szCs w:val="26"/>'),
     ("Heading3", "heading 3", "Normal", "Normal",
      '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/>'
-     '<w:outlineLvl w:val="2"/>',
+     f'{_heading_num(3)}<w:outlineLvl w:val="2"/>',
      f'<w:b/><w:bCs/><w:color w:val="{DARK}"/><w:sz w:val="23"/><w:szCs w:val="23"/>'),
     ("Heading4", "heading 4", "Normal", "Normal",
      '<w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="60"/>'
@@ -68,11 +85,11 @@ PARAGRAPH_STYLES: list[tuple[str, str, str | None, str | None, str, str]] = [
      f'<w:b/><w:bCs/><w:i/><w:iCs/><w:color w:val="{DARK}"/>'),
     # Headings that must stay out of the TOC and the navigation pane (Heading.outlined=False).
     ("UnlistedHeading1", "Unlisted Heading 1", "Heading1", "Normal",
-     '<w:outlineLvl w:val="9"/>', ""),
+     f'{NO_NUM}<w:outlineLvl w:val="9"/>', ""),
     ("UnlistedHeading2", "Unlisted Heading 2", "Heading2", "Normal",
-     '<w:outlineLvl w:val="9"/>', ""),
+     f'{NO_NUM}<w:outlineLvl w:val="9"/>', ""),
     ("UnlistedHeading3", "Unlisted Heading 3", "Heading3", "Normal",
-     '<w:outlineLvl w:val="9"/>', ""),
+     f'{NO_NUM}<w:outlineLvl w:val="9"/>', ""),
     # Cover page.
     ("Title", "Title", "Normal", "Subtitle",
      '<w:spacing w:before="3600" w:after="240" w:line="240" w:lineRule="auto"/>',
@@ -106,16 +123,16 @@ PARAGRAPH_STYLES: list[tuple[str, str, str | None, str | None, str, str]] = [
      "<w:b/><w:bCs/>"),
     ("TableTotal", "Table Total", "TableText", None, "", "<w:b/><w:bCs/>"),
     # Table of contents.
-    ("TOCHeading", "TOC Heading", "Heading1", "Normal", '<w:outlineLvl w:val="9"/>', ""),
+    ("TOCHeading", "TOC Heading", "Heading1", "Normal", f'{NO_NUM}<w:outlineLvl w:val="9"/>',
+     ""),
+    # Entries read "number<tab>title<tab>page": the hanging indent holds the number.
     ("TOC1", "toc 1", "Normal", "Normal",
-     f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>'
-     '<w:spacing w:before="120" w:after="40"/>', "<w:b/><w:bCs/>"),
+     _toc_tabs(397) + '<w:spacing w:before="120" w:after="40"/><w:ind w:left="397" '
+     'w:hanging="397"/>', "<w:b/><w:bCs/>"),
     ("TOC2", "toc 2", "Normal", "Normal",
-     f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>'
-     '<w:spacing w:after="40"/><w:ind w:left="284"/>', ""),
+     _toc_tabs(964) + '<w:spacing w:after="40"/><w:ind w:left="964" w:hanging="567"/>', ""),
     ("TOC3", "toc 3", "Normal", "Normal",
-     f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{TEXT_W}"/></w:tabs>'
-     '<w:spacing w:after="40"/><w:ind w:left="567"/>', ""),
+     _toc_tabs(1701) + '<w:spacing w:after="40"/><w:ind w:left="1701" w:hanging="737"/>', ""),
     # Running header and footer.
     ("Header", "header", "Normal", None,
      f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/></w:pBdr>'
@@ -232,6 +249,36 @@ def build_styles(document: docx.document.Document) -> None:
         ))
 
 
+def build_numbering(document: docx.document.Document) -> None:
+    """The chapter numbers as one multilevel list whose levels are linked to Heading 1–3."""
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        f'<w:pStyle w:val="Heading{i + 1}"/>'
+        f'<w:lvlText w:val="{".".join(f"%{n}" for n in range(1, i + 2))}"/>'
+        '<w:lvlJc w:val="left"/><w:suff w:val="space"/><w:pPr><w:ind w:left="0" '
+        'w:firstLine="0"/></w:pPr></w:lvl>'
+        for i in range(3)
+    )
+    abstract = parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{HEADING_ABSTRACT}">'
+        f'<w:multiLevelType w:val="multilevel"/><w:name w:val="Plandoc Headings"/>{levels}'
+        "</w:abstractNum>")
+    num = parse_xml(f'<w:num {nsdecls("w")} w:numId="{HEADING_NUM}">'
+                    f'<w:abstractNumId w:val="{HEADING_ABSTRACT}"/></w:num>')
+    # CT_Numbering: every w:abstractNum, then every w:num.
+    abstracts = numbering.findall(qn("w:abstractNum"))
+    if abstracts:
+        abstracts[-1].addnext(abstract)
+    else:
+        numbering.insert(0, abstract)
+    nums = numbering.findall(qn("w:num"))
+    if nums:
+        nums[-1].addnext(num)
+    else:
+        abstract.addnext(num)
+
+
 def build_settings(document: docx.document.Document) -> None:
     settings = document.settings.element
     # Norwegian decimal comma and list separator; language for the theme fonts.
@@ -316,6 +363,7 @@ def build() -> docx.document.Document:
     document = docx.Document()
     drop_clutter(document)
     build_styles(document)
+    build_numbering(document)
     build_settings(document)
 
     section = document.sections[0]
