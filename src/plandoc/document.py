@@ -100,7 +100,12 @@ Cell = list[Inline]
 
 @dataclass
 class Table:
-    """A table with one header row; when `totals` is set the last row is a sum row."""
+    """A table with one header row; when `totals` is set the last row is a sum row.
+
+    A key/value table ("Prosjektnummer | 01/25") has no header row (`header` is empty) and
+    `row_headers` set: the first cell of each row is the header of that row, so screen readers
+    announce "Prosjektnummer" with "01/25" rather than treating the first pair as column names.
+    """
 
     header: list[Cell]
     rows: list[list[Cell]]
@@ -109,8 +114,15 @@ class Table:
     caption: list[Inline] = field(default_factory=list)
     #: Semantic role ("version", "goals", "budget"), mapped to a style by each writer.
     style: str | None = None
-    #: Relative column widths (same length as header), or empty for automatic.
+    #: Relative column widths (one per column), or empty for automatic.
     widths: list[float] = field(default_factory=list)
+    #: The first cell of every row heads that row (key/value tables, matrices).
+    row_headers: bool = False
+
+    @property
+    def columns(self) -> int:
+        """The number of columns: the widest of the header and the rows."""
+        return max([len(self.header), *(len(r) for r in self.rows)], default=0)
 
 
 @dataclass
@@ -186,8 +198,18 @@ class Meta:
     kind: str = ""
     #: Date shown on the cover, already formatted.
     date: str = ""
+    #: The document's own date as ISO 8601 ("2025-03-15"): file dates when SOURCE_DATE_EPOCH
+    #: is unset, so a rebuild gives the same bytes and the file says when it was issued.
+    issued: str = ""
+    #: The specific name for file properties and window titles ("Statusrapport – 01/25
+    #: Sjømatanlegget – 15. mars 2025"); `title` alone is the cover's big word.
+    full_title: str = ""
     #: Label texts the writers need (e.g. "Side", "Innhold"), already localised.
     labels: dict[str, str] = field(default_factory=dict)
+
+    def document_title(self) -> str:
+        """The title for PDF dc:title, DOCX core title and HTML <title>."""
+        return self.full_title or self.title
 
 
 @dataclass

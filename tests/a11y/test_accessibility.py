@@ -115,8 +115,8 @@ def test_pdf_is_tagged_with_title_and_language(rendered: list[Rendered]) -> None
             lang = "nn-NO" if doc.name.startswith("nynorsk") else "nb-NO"
             assert str(root.Lang) == lang
             assert bool(root.ViewerPreferences.DisplayDocTitle)
-            assert str(pdf.docinfo["/Title"]) == doc.document.meta.title
-            assert f"<rdf:li xml:lang=\"x-default\">{doc.document.meta.title}<" in str(
+            assert str(pdf.docinfo["/Title"]) == doc.document.meta.document_title()
+            assert f"<rdf:li xml:lang=\"x-default\">{doc.document.meta.document_title()}<" in str(
                 pdf.open_metadata())
 
 
@@ -232,8 +232,12 @@ def test_docx_table_header_rows_are_marked(rendered: list[Rendered]) -> None:
         tables = list(docx_xml(doc.docx).iter(f"{W}tbl"))
         assert tables
         for table in tables:
+            # A table with a header row marks it; a key/value table marks its key column.
             first = table.find(f"{W}tr")
-            assert first is not None and first.find(f"{W}trPr/{W}tblHeader") is not None
+            look = table.find(f"{W}tblPr/{W}tblLook")
+            keyed = look is not None and look.get(f"{W}firstColumn") == "1"
+            assert first is not None
+            assert keyed != (first.find(f"{W}trPr/{W}tblHeader") is not None)
 
 
 def test_docx_language_and_title_are_set(rendered: list[Rendered]) -> None:
@@ -244,7 +248,7 @@ def test_docx_language_and_title_are_set(rendered: list[Rendered]) -> None:
         assert default is not None and default.get(f"{W}val") == lang
         core = docx_xml(doc.docx, "docProps/core.xml")
         assert core.findtext(f"{DC}language") == lang
-        assert core.findtext(f"{DC}title") == doc.document.meta.title
+        assert core.findtext(f"{DC}title") == doc.document.meta.document_title()
 
 
 # ------------------------------------------------------------------ missing alt text

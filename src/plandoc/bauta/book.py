@@ -286,6 +286,8 @@ def build_short(ed: Edition) -> Document:
     meta = book_meta(ed.project, SHORT_KIND, settings.title,
                      f"{BAUTA['short_title']}" + (f" – {settings.subtitle}"
                                                   if settings.subtitle else ""))
+    # Not the book's own name: a reader with both files open must tell them apart.
+    meta.full_title = f"{settings.title} – {BAUTA['short_title']}"
     return render(SHORT_TEMPLATE, meta, ed, base_context(ed, 2, 2))
 
 

@@ -201,8 +201,16 @@ def make_meta(programme: Programme, kind: str, title: str, subtitle: str) -> Met
         ],
         kind=kind,
         date=view.date,
+        issued=programme.version.date.isoformat() if programme.version.date else "",
+        full_title=full_title(title, info.name, view.date),
         labels=meta_labels(info.language),
     )
+
+
+def full_title(*parts: str) -> str:
+    """A document's specific name: its kind, what it is about and its date, joined by dashes
+    ("Statusrapport – 01/25 Sjømatanlegget – 15. mars 2025"); empty parts are left out."""
+    return " – ".join(p.strip() for p in parts if p and p.strip())
 
 
 # ---------------------------------------------------------------- rendering

@@ -114,13 +114,16 @@ def _table(table: Table, indent: str) -> list[str]:
     flags = [f"style={table.style}"] if table.style else []
     if table.totals:
         flags.append("totals")
+    if table.row_headers:
+        flags.append("row-headers")
     flags.append("align=" + ",".join(a[0] for a in table.align))
     if table.widths:
         flags.append("widths=" + ",".join(f"{w:g}" for w in table.widths))
     lines = [f"{indent}TABLE {' '.join(flags)}"]
     if table.caption:
         lines.append(f"{indent}CAPTION {inline_text(table.caption)}")
-    lines.append(f"{indent}TH {_row(table.header)}")
+    if table.header:
+        lines.append(f"{indent}TH {_row(table.header)}")
     lines += [f"{indent}T {_row(row)}" for row in table.rows]
     return lines
 

@@ -288,23 +288,29 @@ class _Converter:
                 else:
                     rows.append(cells)
         classes = [] if self.rich else _classes(node)
-        roles = [c for c in classes if c != "totals"]
+        roles = [c for c in classes if c not in ("totals", "row-headers")]
+        row_headers = "row-headers" in classes
+        if row_headers:
+            # A key/value table: Markdown needs a first row, but it is data like the others.
+            rows = [header, *rows] if header else rows
+            header = []
         widths: list[float] = []
         if not self.rich and node.attrs.get("widths"):
             try:
                 widths = [float(w) for w in str(node.attrs["widths"]).split(",")]
             except ValueError:
                 raise self.fail(node, "widths må være tall skilt med komma") from None
-            if len(widths) != len(header):
+            ncols = len(header) or max((len(r) for r in rows), default=0)
+            if len(widths) != ncols:
                 raise self.fail(
-                    node, f"widths har {len(widths)} tall, tabellen {len(header)} kolonner"
+                    node, f"widths har {len(widths)} tall, tabellen {ncols} kolonner"
                 )
         totals = "totals" in classes
         if totals and not rows:
             totals = False
         return Table(
             header=header, rows=rows, align=align, totals=totals,
-            style=roles[0] if roles else None, widths=widths,
+            style=roles[0] if roles else None, widths=widths, row_headers=row_headers,
         )
 
     # ------------------------------------------------------------ inlines

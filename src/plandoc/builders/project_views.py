@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from plandoc.builders import jinja
-from plandoc.builders.common import capfirst, group_by, total
+from plandoc.builders.common import capfirst, full_title, group_by, total
 from plandoc.core.paths import slugify
 from plandoc.document import Chart, Meta, Series
 from plandoc.i18n import fmt
@@ -332,6 +332,7 @@ def project_meta(
             (lbl["status"], capfirst(status_label(v.status, info.language))),
             (lbl["board_date"], fmt.format_date(v.board_date) or dash),
         ]
+    day = date if date is not None else v.date
     return Meta(
         title=title,
         subtitle=lbl["project_subtitle"].format(id=project.info.id, name=project.info.name),
@@ -340,7 +341,10 @@ def project_meta(
         header=f"{title} {project.info.id} – {info.name}",
         version=list(version),
         kind=kind,
-        date=fmt.format_date(date if date is not None else v.date),
+        date=fmt.format_date(day),
+        issued=day.isoformat() if day else "",
+        full_title=full_title(title, f"{project.info.id} {project.info.name}",
+                              fmt.format_date(day)),
         labels=meta_labels(info.language),
     )
 
@@ -365,6 +369,8 @@ def rollup_meta(
         version=list(version),
         kind=kind,
         date=fmt.format_date(date),
+        issued=date.isoformat() if date else "",
+        full_title=full_title(title, info.name, fmt.format_date(date)),
         labels=meta_labels(info.language),
     )
 

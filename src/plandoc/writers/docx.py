@@ -90,13 +90,19 @@ def load_template(path: Path) -> _Template:
     return template
 
 
-def source_date() -> dt.datetime:
-    """SOURCE_DATE_EPOCH as a UTC datetime, else a fixed date: never the clock."""
+def source_date(issued: str = "") -> dt.datetime:
+    """SOURCE_DATE_EPOCH as a UTC datetime, else the document's own date (`Meta.issued`),
+    else a fixed date: never the clock."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     try:
         return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).replace(tzinfo=None)
     except (ValueError, OverflowError, OSError):
+        pass
+    try:
+        day = dt.date.fromisoformat(issued.strip())
+    except ValueError:
         return FIXED_DATE.replace(tzinfo=None)
+    return dt.datetime(day.year, day.month, day.day)
 
 
 class _FixedZip:
@@ -201,14 +207,14 @@ def _drop_update_fields(document: Any) -> None:
 def _set_properties(document: Any, meta: Meta, language: str) -> None:
     props = document.core_properties
     # python-docx refuses core properties longer than 255 characters.
-    props.title = clean(meta.title)[:255]
+    props.title = clean(meta.document_title())[:255]
     props.subject = clean(meta.subtitle)[:255]
     props.author = clean(meta.municipality)[:255]
     props.keywords = clean(meta.kind)[:255]
     props.language = language
     props.last_modified_by = "plandoc"
     props.revision = 1
-    props.created = props.modified = source_date()
+    props.created = props.modified = source_date(meta.issued)
 
 
 @register("docx")

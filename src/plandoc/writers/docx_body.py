@@ -147,6 +147,20 @@ def template_info(styles_el: etree._Element, numbering_el: etree._Element | None
     return TemplateInfo(styles, list_numbering, max(width, 1440), max(height, 1440))
 
 
+def _table_look(t: Table) -> str:
+    """Which parts of a table are headers, for Word and for screen readers: the first row of
+    a table with a header row, the first column of a key/value table, the last row of sums."""
+    first_row = "1" if t.header else "0"
+    first_col = "1" if t.row_headers else "0"
+    last_row = "1" if t.totals else "0"
+    # w:val is the legacy bit mask of the same flags (0x20 first row, 0x40 last row,
+    # 0x80 first column, 0x0400 no vertical banding; 0x0200 no horizontal banding).
+    mask = 0x0400 | 0x0200 | (0x20 if t.header else 0) | (0x40 if t.totals else 0) | (
+        0x80 if t.row_headers else 0)
+    return (f'<w:tblLook w:val="{mask:04X}" w:firstRow="{first_row}" w:lastRow="{last_row}" '
+            f'w:firstColumn="{first_col}" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+
+
 def _ppr(style_id: str | None, extra: str = "") -> str:
     inner = (f'<w:pStyle w:val="{style_id}"/>' if style_id else "") + extra
     return f"<w:pPr>{inner}</w:pPr>" if inner else ""
@@ -319,7 +333,7 @@ class BodyWriter:
             numbering.extend(nums)
 
     def table(self, t: Table) -> None:
-        ncols = max([len(t.header), *(len(r) for r in t.rows)])
+        ncols = t.columns
         if ncols == 0:
             return
         info = self.info
@@ -340,11 +354,7 @@ class BodyWriter:
         out.append('<w:tblW w:w="5000" w:type="pct"/>')
         if fixed:
             out.append('<w:tblLayout w:type="fixed"/>')
-        out.append(
-            f'<w:tblLook w:val="{"0660" if t.totals else "0620"}" w:firstRow="1" '
-            f'w:lastRow="{"1" if t.totals else "0"}" w:firstColumn="0" w:lastColumn="0" '
-            'w:noHBand="1" w:noVBand="1"/>'
-        )
+        out.append(_table_look(t))
         if t.caption:
             # Table alt text (Word 2010+), read by screen readers.
             caption = esc_attr(clean(plain_text(t.caption))[:255])
@@ -362,21 +372,29 @@ class BodyWriter:
         ]
         widths_xml = [f'<w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>' for w in twips]
         last = len(t.rows) - 1
-        rows = [(t.header, heading, True)] + [
-            (row, totals if t.totals and i == last else body, False)
-            for i, row in enumerate(t.rows)
-        ]
+        rows = [(t.header, heading, True)] if t.header else []
+        rows += [(row, totals if t.totals and i == last else body, False)
+                 for i, row in enumerate(t.rows)]
         for cells, sid, is_header in rows:
             # The header row repeats on every page and tells screen readers what it is.
             out.append("<w:tr><w:trPr><w:cantSplit/>"
                        + ("<w:tblHeader/>" if is_header else "") + "</w:trPr>")
             for col in range(ncols):
-                content = self.inlines(cells[col]) if col < len(cells) else ""
-                out.append(f"<w:tc>{widths_xml[col]}<w:p>{_ppr(sid, jcs[col])}"
-                           f"{content}</w:p></w:tc>")
+                out.append(self._cell(t, cells, col, sid, widths_xml[col], jcs[col]))
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self._emit("".join(out), table=True)
+
+    def _cell(self, t: Table, cells: list[list[Inline]], col: int, style: str | None,
+              width_xml: str, jc: str) -> str:
+        """One cell; in a key/value table the key (first column) is a header cell: bold, in
+        the table-heading style, and marked by the table's first-column look."""
+        content = cells[col] if col < len(cells) else []
+        if t.row_headers and col == 0:
+            heading = self.info.style("paragraph", "Table Heading", "Table Text")
+            return (f"<w:tc>{width_xml}<w:p>{_ppr(heading, jc)}"
+                    f"{self.inlines(content, bold=True)}</w:p></w:tc>")
+        return f"<w:tc>{width_xml}<w:p>{_ppr(style, jc)}{self.inlines(content)}</w:p></w:tc>"
 
     def _column_twips(self, t: Table, ncols: int) -> list[int]:
         """Column widths: the builder's proportions (else the text's), but wide enough that a

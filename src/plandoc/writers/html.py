@@ -229,7 +229,7 @@ class _Renderer:
         return f'<h{level} id="{esc(hid)}"{cls}>{number}{self.inlines(h.children)}</h{level}>\n'
 
     def table(self, t: Table) -> str:
-        ncols = max([len(t.header), *(len(r) for r in t.rows)], default=0)
+        ncols = t.columns
         if ncols == 0:
             return ""
 
@@ -241,20 +241,33 @@ class _Renderer:
             return self.inlines(row[col]) if col < len(row) else ""
 
         style = f' class="{esc(t.style)}"' if t.style else ""
-        out = [f"<div class=\"table-scroll\"><table{style}>\n"]
+        # A wide table scrolls inside its box; the box takes keyboard focus (Firefox and
+        # Safari do not give it one) and is named after the table, so it can be scrolled.
+        heads = [plain_text(c).strip() for c in (t.header or [r[0] for r in t.rows if r])]
+        name = plain_text(t.caption).strip() or " · ".join(h for h in heads[:3] if h)
+        name = name or self.page.document.meta.labels.get("table") or "Tabell"
+        out = [f'<div class="table-scroll" tabindex="0" role="group" aria-label="{esc(name)}">'
+               f"<table{style}>\n"]
         if t.caption:
             out.append(f"<caption>{self.inlines(t.caption)}</caption>\n")
         if t.widths and len(t.widths) == ncols and sum(t.widths) > 0:
             total = sum(t.widths)
             out.append("<colgroup>" + "".join(
                 f'<col style="width:{100 * w / total:.1f}%">' for w in t.widths) + "</colgroup>\n")
-        out.append("<thead><tr>" + "".join(
-            f'<th scope="col"{cls(c)}>{cell(t.header, c)}</th>' for c in range(ncols))
-            + "</tr></thead>\n")
+        def header_cell(text: str, scope: str, col: int) -> str:
+            # A header cell without text names nothing; an empty corner is a plain cell.
+            if not text.strip():
+                return f"<td{cls(col)}></td>"
+            return f'<th scope="{scope}"{cls(col)}>{text}</th>'
+
+        if t.header:
+            out.append("<thead><tr>" + "".join(
+                header_cell(cell(t.header, c), "col", c) for c in range(ncols))
+                + "</tr></thead>\n")
         body_rows = t.rows[:-1] if t.totals and t.rows else t.rows
 
         def row_html(row: list[list[Inline]]) -> str:
-            first = f'<th scope="row"{cls(0)}>{cell(row, 0)}</th>'
+            first = header_cell(cell(row, 0), "row", 0)
             rest = "".join(f"<td{cls(c)}>{cell(row, c)}</td>" for c in range(1, ncols))
             return f"<tr>{first}{rest}</tr>\n"
 
@@ -340,8 +353,9 @@ def render_html(document: Document, options: HtmlOptions | None = None) -> str:
             '<meta name="generator" content="plandoc">',
             # No favicon request (and so no 404 in the console): an empty inline icon.
             '<link rel="icon" href="data:,">']
-    title = meta.title + (f" – {options.site_name}" if options.site_name and
-                          options.site_name != meta.title else "")
+    name = meta.document_title()
+    title = name + (f" – {options.site_name}" if options.site_name and
+                    options.site_name != name else "")
     head.append(f"<title>{esc(title)}</title>")
     if meta.subtitle:
         head.append(f'<meta name="description" content="{esc(meta.subtitle)}">')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -27,6 +28,7 @@ from plandoc.document import (
     walk_blocks,
 )
 from plandoc.writers.base import atomic_path, register
+from plandoc.writers.pdf_tags import TableShape, mark_row_headers
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +68,17 @@ def _compiler(font_dirs: tuple[str, ...]) -> typst.Compiler:
     return compiler
 
 
-def timestamp() -> int:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date."""
+def timestamp(issued: str = "") -> int:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the document's own date
+    (`Meta.issued`, midnight UTC), else a fixed date: never the clock."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return int(value) if value.isdigit() else DEFAULT_TIMESTAMP
+    if value.isdigit():
+        return int(value)
+    try:
+        day = dt.date.fromisoformat(issued.strip())
+    except ValueError:
+        return DEFAULT_TIMESTAMP
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
 
 
 def _clean(value: Any) -> Any:
@@ -119,7 +128,8 @@ def document_data(document: Document, root: Path) -> dict[str, Any]:
     """
     resolved: list[tuple[dict[str, Any], str]] = []
     for block in walk_blocks(document.blocks):
-        if isinstance(block, Table) and any(len(r) > len(block.header) for r in block.rows):
+        if isinstance(block, Table) and block.header and any(
+                len(r) > len(block.header) for r in block.rows):
             # The template pads short rows; a long one would shift every cell after it.
             name = plain_text(block.caption) or " | ".join(plain_text(c) for c in block.header)
             raise RenderError(
@@ -183,7 +193,10 @@ def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
             shutil.copyfile(shipped_chart, root / shipped_chart.name)
         data = document_data(document, root)
         payload = json.dumps(data, ensure_ascii=False)
-        return _compile(_compiler(font_dirs), root, payload, document, main.name)
+        pdf = _compile(_compiler(font_dirs), root, payload, document, main.name)
+    shapes = [TableShape(len(t.rows) + (1 if t.header else 0), t.row_headers)
+              for t in walk_blocks(document.blocks) if isinstance(t, Table) and t.columns]
+    return mark_row_headers(pdf, shapes, document.meta.title)
 
 
 def template_for(kind: str, template_dir: Path) -> Path:
@@ -205,7 +218,7 @@ def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Docum
         "root": str(root),
         "format": "pdf",
         "sys_inputs": {"doc": payload},
-        "timestamp": timestamp(),
+        "timestamp": timestamp(document.meta.issued),
         "pdf_tags": True,
     }
     try:
