@@ -237,3 +237,7 @@ if __name__ == "__main__":  # pragma: no cover
 from plandoc.cli.bauta import bauta  # noqa: E402
 
 main.add_command(bauta)
+from plandoc.cli.serve import serve, users  # noqa: E402
+
+main.add_command(serve)
+main.add_command(users)

@@ -1,0 +1,1 @@
+"""`plandoc serve`: a web page where each municipality uploads workbooks, gets documents."""
