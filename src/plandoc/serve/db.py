@@ -21,22 +21,22 @@ SCHEMA = [
         name TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS users (
         name TEXT PRIMARY KEY, password TEXT NOT NULL, role TEXT NOT NULL,
-        county TEXT, language TEXT NOT NULL DEFAULT 'bokmål', created REAL NOT NULL)""",
+        county TEXT, language TEXT NOT NULL DEFAULT 'bokmål', created DOUBLE PRECISION NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS user_programmes (
         username TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY (username, slug))""",
     """CREATE TABLE IF NOT EXISTS programmes (
-        slug TEXT PRIMARY KEY, name TEXT, county TEXT, created REAL NOT NULL)""",
+        slug TEXT PRIMARY KEY, name TEXT, county TEXT, created DOUBLE PRECISION NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS sessions (
         token TEXT PRIMARY KEY, username TEXT NOT NULL, csrf TEXT NOT NULL,
-        created REAL NOT NULL, seen REAL NOT NULL)""",
+        created DOUBLE PRECISION NOT NULL, seen DOUBLE PRECISION NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS login_failures (
-        key TEXT NOT NULL, at REAL NOT NULL)""",
+        key TEXT NOT NULL, at DOUBLE PRECISION NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS uploads (
         id TEXT PRIMARY KEY, slug TEXT NOT NULL, username TEXT NOT NULL,
-        created REAL NOT NULL, files TEXT NOT NULL, status TEXT NOT NULL,
+        created DOUBLE PRECISION NOT NULL, files TEXT NOT NULL, status TEXT NOT NULL,
         result TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS audit (
-        at REAL NOT NULL, username TEXT, action TEXT NOT NULL, slug TEXT,
+        at DOUBLE PRECISION NOT NULL, username TEXT, action TEXT NOT NULL, slug TEXT,
         detail TEXT, address TEXT)""",
     "CREATE INDEX IF NOT EXISTS uploads_slug ON uploads (slug, created)",
     "CREATE INDEX IF NOT EXISTS login_failures_key ON login_failures (key, at)",
