@@ -240,3 +240,76 @@ def test_docx_opens_in_libreoffice(
     reader = PdfReader(tmp_path / "omstillingsplan.pdf")
     assert len(reader.pages) >= 5
     assert squash(programmes[0].focus_areas[0].name) in squash(pdf_text(reader))
+
+
+# ---------------------------------------------------------------- portfolio and samleoversikt
+
+
+def _sheet_rows(path: Path, sheet: str) -> list[tuple]:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True)
+    return [r for r in wb[sheet].iter_rows(values_only=True) if any(v is not None for v in r)]
+
+
+def test_every_programme_has_a_portfolio_workbook(
+    built: Path, programmes: list[Programme]
+) -> None:
+    from plandoc.model.portfolio import portfolio
+
+    for programme in programmes:
+        path = programme_dir(built, programme.info.municipality) / "portefoljeoversikt.xlsx"
+        rows = _sheet_rows(path, "Prosjekter")
+        figures = portfolio(programme)
+        projects = rows[1:-1]
+        assert sorted(r[0] for r in projects) == sorted(p.info.id for p in programme.projects)
+        assert rows[-1][0] == "Sum"
+        assert Decimal(str(rows[-1][7] or 0)) == figures.budget
+        assert Decimal(str(rows[-1][10] or 0)) == figures.spent
+        areas = _sheet_rows(path, "Innsatsområder")
+        assert [r[0] for r in areas[1:-1]] == [a.name for a in programme.focus_areas]
+        assert Decimal(str(areas[-1][1])) == figures.measures_budget
+
+
+def test_samleoversikt_totals_equal_the_programme_files(
+    built: Path, programmes: list[Programme]
+) -> None:
+    import openpyxl
+
+    path = built / "samleoversikt.xlsx"
+    wb = openpyxl.load_workbook(path)
+    for name in ("Programmer", "År", "Prosjekter"):
+        ws = wb[name]
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:"), name
+    counties = _sheet_rows(path, "Fylker")
+    total = counties[-1]
+    assert total[0] == "Alle fylker"
+    assert total[1] == len(programmes)
+    assert Decimal(str(total[2])) == sum(p.budget_total() for p in programmes)
+    assert Decimal(str(total[3])) == sum(p.funding_total() for p in programmes)
+    assert total[5] == sum(len(p.projects) for p in programmes)
+    assert total[7] == sum(len(p.goals) for p in programmes)
+    # Per county: the county rows add up to the total.
+    for col in (1, 2, 3, 5):
+        assert sum(Decimal(str(r[col])) for r in counties[1:-1]) == Decimal(str(total[col]))
+    by_name = {r[3]: r for r in _sheet_rows(path, "Programmer")[1:]}
+    for p in programmes:
+        row = by_name[p.info.name]
+        assert row[0] == (p.info.county or "Fylke ikke oppgitt")
+        assert Decimal(str(row[7])) == p.budget_total()
+        assert Decimal(str(row[8])) == p.funding_total()
+    years = _sheet_rows(path, "År")[1:]
+    assert len(years) == sum(len(p.years) for p in programmes)
+    projects = _sheet_rows(path, "Prosjekter")[1:]
+    assert sorted((r[2], r[3]) for r in projects) == sorted(
+        (p.info.name, pr.info.id) for p in programmes for pr in p.projects)
+    # The documents show the same total.
+    total_text = squash(format_money(sum(p.budget_total() for p in programmes)))
+    assert total_text in squash(docx_text(built / "samleoversikt.docx"))
+    reader = PdfReader(built / "samleoversikt.pdf")
+    assert total_text in squash(pdf_text(reader))
+    counties_named = {p.info.county for p in programmes if p.info.county}
+    titles = [t for _, t in pdf_outline(reader)]
+    for county in counties_named:
+        assert any(t.endswith(county) for t in titles), (county, titles)
+    assert docx_outline(built / "samleoversikt.docx") == pdf_outline(reader)

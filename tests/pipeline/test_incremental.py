@@ -66,8 +66,10 @@ def docx_text(path: Path) -> str:
 
 def kinds_of(out: Path) -> dict[str, str]:
     """The document kind of every output, as the manifest recorded it."""
-    return {rel: record.kind for entry in Manifest.load(out).programmes.values()
-            for rel, record in entry.outputs.items()}
+    manifest = Manifest.load(out)
+    return {rel: record.kind for entry in manifest.programmes.values()
+            for rel, record in entry.outputs.items()} | {
+        rel: record.kind for rel, record in manifest.rollups.items()}
 
 
 def using(template: str) -> set[str]:
@@ -300,7 +302,9 @@ def test_jobs_two_gives_the_same_bytes_as_jobs_one(inputs: Path, tmp_path: Path)
     assert code1 == code2 == 0
     files = sorted(snapshot(serial))
     assert files == sorted(snapshot(parallel))
-    assert len(files) >= 12 and sum(f.endswith(".pdf") for f in files) == len(files) // 2
+    documents = [f for f in files if not f.endswith(".xlsx")]
+    assert len(documents) >= 12
+    assert sum(f.endswith(".pdf") for f in documents) == len(documents) // 2
     for rel in files:
         assert (serial / rel).read_bytes() == (parallel / rel).read_bytes(), rel
     # Both manifests record the same outputs for the same programmes.
@@ -348,7 +352,9 @@ def test_a_broken_programme_does_not_stop_the_others(inputs: Path, tmp_path: Pat
     source.write_text(text, encoding="utf-8")
     code, stdout, _ = build(inputs, out, "--format", "docx", "-j", "2")
     assert code == 0
-    rebuilt = {f for f in snapshot(out) if f.startswith("sunnvik-kommune/")}
+    # With both programmes built, the samleoversikt over them is written too.
+    rebuilt = {f for f in snapshot(out) if f.startswith(("sunnvik-kommune/", "samleoversikt."))}
+    assert {"samleoversikt.docx", "samleoversikt.xlsx"} <= rebuilt
     assert f"bygget {len(rebuilt)}, uendret {len(built)}, feilet 0" in stdout
 
 
@@ -414,7 +420,8 @@ def test_renamed_municipality_moves_its_documents(
     old = {f.split("/", 1)[1] for f in snapshot(out) if f.startswith("sunnvik-kommune/")}
     code, stdout, _ = build(inputs, out, "--format", "docx", "-j", "1")
     assert code == 0
-    assert f"bygget {len(old)}," in stdout
+    # The samleoversikt names the municipality: it is written again too (DOCX and xlsx).
+    assert f"bygget {len(old) + 2}," in stdout
     assert not (out / "sunnvik-kommune").exists()  # our old files, and their folder, are gone
     assert {f.split("/", 1)[1] for f in snapshot(out)
             if f.startswith("nye-sunnvik-kommune/")} == old
@@ -546,3 +553,28 @@ def test_a_programme_file_is_built_and_skipped_like_a_document(
     code, stdout, _ = build(inputs, out, "--format", "docx", "-j", "1")
     assert f"bygget 1, uendret {len(before) - 1}" in stdout
     assert changed(before, snapshot(out)) == {"sunnvik-kommune/oversikt.txt"}
+
+
+def test_samleoversikt_is_written_when_its_figures_change(
+    inputs: Path, tmp_path: Path, templates: Path
+) -> None:
+    out = tmp_path / "out"
+    assert build(inputs, out, "--format", "docx", "-j", "1")[0] == 0
+    assert {"samleoversikt.docx", "samleoversikt.xlsx"} <= set(snapshot(out))
+    before = snapshot(out)
+    # A wording change outside the samleoversikt's figures: it stays as it was.
+    source = inputs / "sunnvik" / "program.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("visjon: ", "visjon: Ny visjon. ", 1), encoding="utf-8")
+    assert build(inputs, out, "--format", "docx", "-j", "1")[0] == 0
+    assert not {"samleoversikt.docx", "samleoversikt.xlsx"} & changed(before, snapshot(out))
+    # Another county: both files are written again.
+    assert "fylke: Vestland" in text
+    source.write_text(text.replace("fylke: Vestland", "fylke: Rogaland", 1), encoding="utf-8")
+    before = snapshot(out)
+    assert build(inputs, out, "--format", "docx", "-j", "1")[0] == 0
+    assert {"samleoversikt.docx", "samleoversikt.xlsx"} <= changed(before, snapshot(out))
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(out / "samleoversikt.xlsx")["Fylker"].values)
+    assert "Rogaland" in [r[0] for r in rows]

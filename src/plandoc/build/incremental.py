@@ -141,6 +141,8 @@ def _files_under(folder: Path) -> list[Path]:
 
 def writer_templates(fmt: str, kind: str) -> tuple[Path | None, list[Path]]:
     """The template files an output of `kind` in `fmt` is written with, and their root."""
+    if fmt == "xlsx":
+        return None, []  # workbooks are drawn by code alone (the code fingerprint covers it)
     if fmt == "pdf":
         from plandoc.writers.pdf import default_template_dir
 
@@ -297,6 +299,9 @@ class ProgrammeEntry:
     #: (stem, kind) of every document the programme gave for `inputs_key`.
     documents: list[tuple[str, str]] = field(default_factory=list)
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
+    #: The programme's figures for the samleoversikt (`plandoc.model.rollup`, as JSON), from
+    #: the same inputs; None when not known.
+    summary: dict[str, Any] | None = None
 
     def find(self, stem: str, fmt: str) -> tuple[str, OutputRecord] | None:
         for rel, record in self.outputs.items():
@@ -310,6 +315,7 @@ class ProgrammeEntry:
             "years": self.years,
             "documents": [list(d) for d in self.documents],
             "outputs": {rel: vars(r) for rel, r in sorted(self.outputs.items())},
+            "summary": self.summary,
         }
 
     @classmethod
@@ -319,6 +325,7 @@ class ProgrammeEntry:
             years=data.get("years"),
             documents=[(str(s), str(k)) for s, k in data.get("documents", [])],
             outputs={rel: OutputRecord(**r) for rel, r in data.get("outputs", {}).items()},
+            summary=data.get("summary"),
         )
 
 
@@ -332,6 +339,8 @@ class Manifest:
         self.files: dict[str, list[Any]] = {}
         #: Remembered template digests (see `Keys`).
         self.templates: dict[str, Any] = {}
+        #: Files made from several programmes (the samleoversikt), by path relative to `out`.
+        self.rollups: dict[str, OutputRecord] = {}
 
     @classmethod
     def load(cls, out: Path) -> Manifest:
@@ -343,6 +352,8 @@ class Manifest:
                 return manifest
             manifest.files = dict(data.get("files", {}))
             manifest.templates = dict(data.get("templates", {}))
+            manifest.rollups = {rel: OutputRecord(**r)
+                                for rel, r in data.get("rollups", {}).items()}
             manifest.programmes = {
                 name: ProgrammeEntry.from_json(entry)
                 for name, entry in data.get("programmes", {}).items()
@@ -363,6 +374,7 @@ class Manifest:
             "programmes": {k: v.to_json() for k, v in sorted(self.programmes.items())},
             "files": dict(sorted(self.files.items())),
             "templates": dict(sorted(self.templates.items())),
+            "rollups": {rel: vars(r) for rel, r in sorted(self.rollups.items())},
         }
         # No indent: Python's json then uses its C encoder, ten times faster on the manifest
         # of a national build (7 000 outputs), which every build writes.

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plandoc.core.diagnostics import Diagnostic, Diagnostics, PlandocError, RenderError, UsageError
 from plandoc.build.incremental import (
@@ -182,9 +182,20 @@ class ProgrammeFile:
     write: Callable[[Programme, Path], None]
 
 
+def write_portfolio_xlsx(programme: Programme, path: Path) -> None:
+    """portefoljeoversikt.xlsx: one row per project, the sums per innsatsområde."""
+    from plandoc.workbook.portfolio import write_portfolio_xlsx as write
+
+    write(programme, path)
+
+
 #: The programme files every build makes; add one here (its `write` must be importable, so
 #: that worker processes have it too).
-PROGRAMME_FILES: list[ProgrammeFile] = []
+PROGRAMME_FILES: list[ProgrammeFile] = [
+    # Its own kind: the document kind "portefoljeoversikt" is made in the build's formats.
+    ProgrammeFile("portefoljeoversikt", "portefoljeoversikt-xlsx", "xlsx", ".xlsx",
+                  write_portfolio_xlsx),
+]
 
 
 def formats_of(formats: Sequence[str]) -> Callable[[str], Sequence[str]]:
@@ -248,6 +259,8 @@ class UnitResult:
     seconds: float = 0.0
     #: Traceback of an internal error, shown with PLANDOC_DEBUG=1.
     detail: str = ""
+    #: The programme's figures for the samleoversikt (`ProgrammeSummary.to_json`).
+    summary: dict[str, Any] | None = None
 
     @property
     def failed(self) -> bool:
@@ -292,6 +305,33 @@ class Pending:
     reused: bool = False
 
 
+def _write_file(
+    extra: ProgrammeFile, programme: Programme, path: Path, earlier: Reusable | None,
+    out: Path,
+) -> tuple[str, bool]:
+    """Write a programme file, but keep the earlier one when the new bytes are the same
+    (the early cut-off of documents, by content hash instead of tree digest).
+
+    Returns (content digest, kept)."""
+    import hashlib
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        extra.write(programme, tmp)
+        content = "sha256:" + hashlib.sha256(tmp.read_bytes()).hexdigest()
+        if _still_good(earlier, content, path, out):
+            return content, True
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        return content, False
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _still_good(earlier: Reusable | None, tree: str, path: Path, out: Path) -> bool:
     """The earlier output shows this very document, at this path, untouched since."""
     if earlier is None or earlier.tree != tree:
@@ -320,6 +360,9 @@ def build_unit(unit: Unit) -> UnitResult:
             first = next((d for d in diags if d.is_error), None)
             result.fail(str(first) if first else f"{unit.path}: kunne ikke leses", 1)
             return result
+        from plandoc.model.rollup import summarise
+
+        result.summary = summarise(programme).to_json()
         target = programme_dir(unit.out, programme.info.municipality)
         pending: list[Pending] = []
         reusable = {(r.stem, r.format): r for r in unit.reuse}
@@ -379,7 +422,9 @@ def build_unit(unit: Unit) -> UnitResult:
                 path = target / f"{extra.stem}{extra.suffix}"
                 try:
                     try:
-                        extra.write(programme, path)
+                        content, kept = _write_file(
+                            extra, programme, path, reusable.get((extra.stem, extra.format)),
+                            unit.out)
                     except OSError as exc:
                         raise RenderError(f"kunne ikke skrive {path}: {exc.strerror or exc}"
                                           ) from exc
@@ -387,7 +432,8 @@ def build_unit(unit: Unit) -> UnitResult:
                     result.diagnostics.extend(exc.diagnostics)
                     result.fail(exc.message, exc.exit_code)
                     continue
-                pending.append(Pending(path, extra.stem, extra.kind, extra.format))
+                pending.append(Pending(path, extra.stem, extra.kind, extra.format, content,
+                                       reused=kept))
             result.complete = True
         finally:
             # Every file in document order, once its writing has finished.
@@ -508,6 +554,8 @@ def run_build(
             if time.monotonic() - last_save > SAVE_EVERY:
                 manifest.save(keys)
                 last_save = time.monotonic()
+        if len(files) > 1:
+            _rollup(files, out, formats, manifest, keys, force, report, on_result)
     finally:
         # Nothing built into a folder that isn't there: leave no folder behind either.
         changed = manifest.files != hasher.cache or manifest.templates != keys.remembered
@@ -515,6 +563,42 @@ def run_build(
             manifest.save(keys)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _rollup(
+    files: Sequence[Path], out: Path, formats: Sequence[str], manifest: Manifest, keys: Keys,
+    force: bool, report: BuildReport, on_result: Callable[[UnitResult], None] | None,
+) -> None:
+    """The samleoversikt over every programme of the build, reported like a programme."""
+    from plandoc.build.rollup import STEM, build_rollup
+
+    started = time.perf_counter()
+    result = UnitResult(out / STEM)
+    try:
+        outputs, errors = build_rollup(files, out, formats, manifest, keys, force)
+    except Exception as exc:  # a bug: reported, the programmes' files stand
+        result.fail(f"intern feil ({type(exc).__name__}: {exc})", INTERNAL_ERROR)
+        result.detail = traceback.format_exc()
+        outputs, errors = [], []
+    for exc in errors:
+        result.diagnostics.extend(exc.diagnostics)
+        result.fail(exc.message, exc.exit_code)
+    for rel, kind, fmt, written in outputs:
+        record = manifest.rollups[rel]
+        result.written.append(Written(rel, STEM, kind, fmt, record.size, record.mtime_ns,
+                                      reused=not written))
+        if written:
+            report.built += 1
+        else:
+            report.unchanged += 1
+    result.documents = [(STEM, kind) for _, kind, _, _ in outputs]
+    result.complete = not result.failed
+    result.seconds = time.perf_counter() - started
+    if not outputs and not result.failed:
+        return
+    report.results.append(result)
+    if on_result is not None:
+        on_result(result)
 
 
 def _shown(path: str) -> str:
@@ -577,6 +661,8 @@ def _record(
             owners.pop(rel, None)
     else:
         entry = old
+    if result.summary is not None:
+        entry.summary = result.summary
     for w in result.written:
         owner = owners.get(w.rel)
         if owner is not None and owner != name:

@@ -9,6 +9,9 @@ from pathlib import Path
 from plandoc.builders.common import Builder, template_paths
 
 _BUILDERS: dict[str, Builder] = {}
+#: Documents the build makes from several programmes at once (kind → template); they have
+#: no per-programme builder, but their templates decide when they are out of date too.
+STANDALONE: dict[str, str] = {"samleoversikt": "samleoversikt.md.j2"}
 _loaded = False
 
 
@@ -45,4 +48,6 @@ def get_builder(kind: str) -> Builder:
 
 def templates_used(kind: str) -> list[Path]:
     """The template files the documents of `kind` are rendered from (for incremental builds)."""
+    if kind in STANDALONE:
+        return template_paths(STANDALONE[kind])
     return template_paths(get_builder(kind).template)

@@ -342,6 +342,46 @@ BOKMÅL: dict[str, str] = {
     "previous_results_area": "Resultater fra tidligere programår",
     # ---------------------------------------------------------------- short sentences
     "not_filled": "Ikke utfylt.",
+    # ---------------------------------------------------------------- issue 14: roll-ups,
+    # reconciliation, sub-sections and appendices, traceable ids, programme-type words
+    "samleoversikt": "Samleoversikt",
+    "so_subtitle": "Utviklingsprogrammene per fylke",
+    "so_intro": (
+        "Samleoversikten viser {count} program samlet per fylke og totalt: type, periode, "
+        "budsjett, finansiering og påløpte kostnader per år, prosjektene etter PLP-fase og "
+        "status, og hvor mange av programmenes mål som er på sporet. Tallene er hentet fra "
+        "programmenes og prosjektenes egne filer."
+    ),
+    "so_goals_legend": (
+        "Et mål er på sporet når siste rapporterte resultat når det planlagte (eller "
+        "målverdien), eller når prosjektene som bidrar til det er vurdert og ingen av dem har "
+        "«ikke nådd». Mål uten resultater eller vurderinger telles som ukjent."
+    ),
+    "so_total": "Totalt",
+    "so_all_counties": "Alle fylker",
+    "so_county": "Fylke",
+    "so_no_county": "Fylke ikke oppgitt",
+    "so_programmes": "Programmer",
+    "so_programme": "Program",
+    "so_kind": "Type",
+    "so_counties_caption": "Programmene per fylke (kr)",
+    "so_programmes_caption": "Programmene i {county} (kr)",
+    "so_years": "Budsjett, finansiering og påløpt per år",
+    "so_years_caption": "Budsjett, finansiering og påløpt per år i {county} (kr)",
+    "so_projects": "Prosjekter etter fase og status",
+    "so_projects_caption": "Prosjektene i {county} etter PLP-fase og siste status",
+    "so_goals_on_track": "Mål på sporet",
+    "so_goals_off_track": "Mål ikke på sporet",
+    "so_goals_unknown": "Mål uten vurdering",
+    "so_count": "{done} av {total}",
+    "so_number": "Kommunenr.",
+    "so_level": "Nivå",
+    "not_reported": "ikke rapportert",
+    "kind_regional_omstilling": "Regional omstilling",
+    "kind_områdeløft": "Områdeløft",
+    "goal_state_på_sporet": "på sporet",
+    "goal_state_ikke_på_sporet": "ikke på sporet",
+    "goal_state_ukjent": "ukjent",
 }
 
 NYNORSK: dict[str, str] = {
@@ -667,6 +707,45 @@ NYNORSK: dict[str, str] = {
     ),
     "previous_results_area": "Resultat frå tidlegare programår",
     "not_filled": "Ikkje utfylt.",
+    # ---------------------------------------------------------------- issue 14
+    "samleoversikt": "Samleoversikt",
+    "so_subtitle": "Utviklingsprogramma per fylke",
+    "so_intro": (
+        "Samleoversikta viser {count} program samla per fylke og totalt: type, periode, "
+        "budsjett, finansiering og påløpne kostnader per år, prosjekta etter PLP-fase og "
+        "status, og kor mange av måla til programma som er på sporet. Tala er henta frå "
+        "filene til programma og prosjekta."
+    ),
+    "so_goals_legend": (
+        "Eit mål er på sporet når siste rapporterte resultat når det planlagde (eller "
+        "målverdien), eller når prosjekta som bidreg til det er vurderte og ingen av dei har "
+        "«ikkje nådd». Mål utan resultat eller vurderingar blir talde som ukjende."
+    ),
+    "so_total": "Totalt",
+    "so_all_counties": "Alle fylke",
+    "so_county": "Fylke",
+    "so_no_county": "Fylke ikkje oppgitt",
+    "so_programmes": "Program",
+    "so_programme": "Program",
+    "so_kind": "Type",
+    "so_counties_caption": "Programma per fylke (kr)",
+    "so_programmes_caption": "Programma i {county} (kr)",
+    "so_years": "Budsjett, finansiering og påløpt per år",
+    "so_years_caption": "Budsjett, finansiering og påløpt per år i {county} (kr)",
+    "so_projects": "Prosjekt etter fase og status",
+    "so_projects_caption": "Prosjekta i {county} etter PLP-fase og siste status",
+    "so_goals_on_track": "Mål på sporet",
+    "so_goals_off_track": "Mål ikkje på sporet",
+    "so_goals_unknown": "Mål utan vurdering",
+    "so_count": "{done} av {total}",
+    "so_number": "Kommunenr.",
+    "so_level": "Nivå",
+    "not_reported": "ikkje rapportert",
+    "kind_regional_omstilling": "Regional omstilling",
+    "kind_områdeløft": "Områdeløft",
+    "goal_state_på_sporet": "på sporet",
+    "goal_state_ikke_på_sporet": "ikkje på sporet",
+    "goal_state_ukjent": "ukjend",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType({
