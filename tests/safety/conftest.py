@@ -30,9 +30,9 @@ def build(
 
 
 def documents(out: Path) -> dict[str, bytes]:
-    """Every .docx and .pdf under `out`, by path relative to it."""
+    """Every .docx, .pdf and .xlsx under `out`, by path relative to it."""
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.suffix in (".docx", ".pdf") and not p.name.startswith(".")}
+            if p.suffix in (".docx", ".pdf", ".xlsx") and not p.name.startswith(".")}
 
 
 def make_inputs(root: Path) -> Path:
