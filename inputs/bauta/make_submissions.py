@@ -19,11 +19,11 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from plandoc.core.diagnostics import Diagnostics
-from plandoc.bauta.read import read_settings
-from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE, build_editorial_workbook
 from plandoc.bauta.fill import fill_form
 from plandoc.bauta.forms import build_form
+from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE, build_editorial_workbook
+from plandoc.bauta.settings import read_settings
+from plandoc.core.diagnostics import Diagnostics
 from plandoc.workbook.template import save_workbook
 from plandoc.writers.base import atomic_write_bytes
 

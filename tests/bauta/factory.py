@@ -118,7 +118,7 @@ ROWS: list[tuple[Any, ...]] = [
 
 
 def settings_of(root: Path) -> Settings:
-    from plandoc.bauta.read import read_settings
+    from plandoc.bauta.settings import read_settings
     from plandoc.core.diagnostics import Diagnostics
 
     settings = read_settings(root / "bauta.yaml", Diagnostics())

@@ -117,3 +117,17 @@ def test_plandoc_build_skips_bauta_projects(tmp_path: Path) -> None:
     (inputs / "dyroy" / "program.yaml").write_text("program: {}\n", encoding="utf-8")
     assert discover([inputs]) == [inputs / "dyroy" / "program.yaml"]
     assert discover([inputs / "bauta"]) == []
+
+
+def test_build_names_the_line_of_bad_bauta_yaml(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    settings = root / "bauta.yaml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("år: 2025", "år: tjuetjuefem"), encoding="utf-8")
+    line = text.splitlines().index("år: 2025") + 1
+    out_dir = tmp_path / "ut"
+    code, out, err = _run("build", str(root), "--out", str(out_dir))
+    assert code == 1
+    assert f"p/bauta.yaml:{line}: feil: år må være et årstall" in err
+    assert not out_dir.exists()
+    assert "Traceback" not in out + err

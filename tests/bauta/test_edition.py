@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from bauta.conftest import Built
 from plandoc.bauta.budget import BookPages
 from plandoc.bauta.editorial import read_editorial
-from plandoc.bauta.read import read_settings
+from plandoc.bauta.settings import read_settings
 from plandoc.core.diagnostics import Diagnostics
 from plandoc.i18n.bauta_labels import BAUTA
 from plandoc.writers.pdf_pages import read_pages

@@ -9,8 +9,10 @@ import openpyxl
 
 from bauta.factory import ROWS, make_project, settings_of
 from plandoc.bauta.editorial import read_editorial
-from plandoc.bauta.read import load_project, read_settings
+from plandoc.bauta.model import Settings
+from plandoc.bauta.read import load_project
 from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE, build_editorial_workbook
+from plandoc.bauta.settings import read_settings
 from plandoc.core.diagnostics import Diagnostics
 
 
@@ -97,7 +99,7 @@ def test_settings_syntax_error_names_the_line(tmp_path: Path) -> None:
     path.write_text("tittel: Boka\nkommuner: [Askvik\n", encoding="utf-8")
     diags = Diagnostics()
     assert read_settings(path, diags) is None
-    assert diags.errors[0].rule == "bauta.yaml.syntaks"
+    assert diags.errors[0].rule == "yaml.syntaks"  # the plans' YAML reader
     assert diags.errors[0].ref is not None and diags.errors[0].ref.line is not None
 
 
@@ -110,3 +112,52 @@ def test_blank_workbook_offers_lists(tmp_path: Path) -> None:
     formulas = {dv.formula1 for dv in ws.data_validations.dataValidation}
     assert '"mangler,mottatt,vurdert,valgt,avvist"' in formulas
     assert '"Askvik,Bjørkedal,Dalsøy"' in formulas
+
+
+def _settings_diagnostics(tmp_path: Path, text: str) -> tuple[Settings | None, list[str]]:
+    path = tmp_path / "bauta.yaml"
+    path.write_text(text, encoding="utf-8")
+    diags = Diagnostics()
+    settings = read_settings(path, diags, "p/bauta.yaml")
+    return settings, [str(d) for d in diags]
+
+
+def test_settings_are_read_by_the_plans_yaml_reader(tmp_path: Path) -> None:
+    """Tags are refused, duplicate keys named, nesting limited, as in programme files; a
+    plain list item stands for its first key ("- Kari" = "- navn: Kari")."""
+    settings, found = _settings_diagnostics(tmp_path, (
+        "tittel: Boka\n"
+        "år: !!python/object:os.system x\n"
+        "redaksjon:\n  - Kari Redaktør\n  - navn: Ola\n    organisasjon: Sekretariatet\n"
+        "henvisninger:\n  - Veilederen\n"
+        "kommuner:\n  - {navn: Askvik, farge: blå}\n"
+        "tittel: To ganger\n"))
+    assert settings is not None
+    assert [(e.name, e.organisation) for e in settings.editors] == [
+        ("Kari Redaktør", ""), ("Ola", "Sekretariatet")]
+    assert [r.text for r in settings.references] == ["Veilederen"]
+    assert [m.name for m in settings.municipalities] == ["Askvik"]
+    assert any(line.startswith("p/bauta.yaml:2: feil: YAML-taggen") for line in found), found
+    assert any(line.startswith("p/bauta.yaml:11: feil: nøkkelen «tittel» står to ganger")
+               for line in found), found
+    assert any(line.startswith("p/bauta.yaml:10: advarsel: nøkkelen «farge» er ukjent")
+               for line in found), found
+
+
+def test_settings_too_deep_is_refused_with_its_line(tmp_path: Path) -> None:
+    deep = "tittel: Boka\nkommuner:\n" + "".join("  " * i + "- \n" for i in range(1, 30))
+    settings, found = _settings_diagnostics(tmp_path, deep)
+    assert settings is None
+    assert any(line.startswith("p/bauta.yaml:") and "nøstet" in line for line in found), found
+
+
+def test_settings_values_typed_like_cells(tmp_path: Path) -> None:
+    settings, found = _settings_diagnostics(tmp_path, (
+        "tittel: Boka\når: snart\nredaksjon:\n  - organisasjon: Uten navn\n"
+        "kommuner:\n  - navn: Askvik\n  - navn: askvik\n"))
+    assert settings is not None and settings.year is None
+    assert "p/bauta.yaml:2: feil: år må være et årstall (f.eks. 2025), fikk \"snart\" " \
+           "[bauta.yaml.type]" in found
+    assert any(line.startswith("p/bauta.yaml:4: feil: «navn:» mangler") for line in found)
+    assert any(line.startswith("p/bauta.yaml:7: feil: kommunen «askvik» står to ganger")
+               for line in found), found

@@ -2,55 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from plandoc.bauta.model import SELECTED, Settings, Submission
 from plandoc.bauta.schema import EDITORIAL, SUBMISSIONS_DIR, default_file
+from plandoc.bauta.values import relabel, typed
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.core.paths import slugify
-from plandoc.readers.base import RawInput, RawRecord, RawValue
-from plandoc.readers.cells import CellError, convert, suggest
+from plandoc.readers.base import RawRecord
+from plandoc.readers.cells import suggest
 from plandoc.readers.xlsx import read_xlsx
 
 #: Statuses that mean a file has come in.
 RECEIVED = frozenset({"mottatt", "vurdert", "valgt", "avvist"})
-
-
-def _relabel(raw: RawInput, file: str, name: str) -> RawInput:
-    """The same input with every reference naming the file as `name` (the project-relative
-    path users know) instead of the path it was opened by."""
-    if file == name:
-        return raw
-
-    def ref(r: SourceRef | None) -> SourceRef | None:
-        return replace(r, file=name) if r is not None and r.file == file else r
-
-    out = RawInput(file=name)
-    out.sheets = {key: [{k: RawValue(v.value, ref(v.ref) or v.ref) for k, v in rec.items()}
-                        for rec in records] for key, records in raw.sheets.items()}
-    out.sheet_refs = {k: ref(v) or v for k, v in raw.sheet_refs.items()}
-    out.row_refs = {k: [ref(r) or r for r in v] for k, v in raw.row_refs.items()}
-    out.diagnostics.extend(
-        replace(d, ref=ref(d.ref), related=tuple(ref(r) or r for r in d.related))
-        for d in raw.diagnostics)
-    return out
-
-
-def _typed(record: RawRecord, diags: Diagnostics) -> tuple[dict[str, object], bool]:
-    values: dict[str, object] = {}
-    ok = True
-    for column in EDITORIAL.columns:
-        raw = record.get(column.key)
-        if raw is None:
-            continue
-        try:
-            values[column.key] = convert(raw.value, column)
-        except CellError as exc:
-            diags.error(f"{column.header.lower()} {exc.message}", exc.rule or "bauta.celle",
-                        raw.ref)
-            ok = False
-    return values, ok
 
 
 def read_editorial(path: Path, settings: Settings, diags: Diagnostics,
@@ -62,7 +26,7 @@ def read_editorial(path: Path, settings: Settings, diags: Diagnostics,
     """
     raw = read_xlsx(path, (EDITORIAL,))
     name = display or str(path)
-    raw = _relabel(raw, str(path), name)
+    raw = relabel(raw, str(path), name)
     diags.extend(raw.diagnostics)
     if EDITORIAL.key not in raw.sheets:
         if not raw.diagnostics.has_errors:
@@ -73,7 +37,7 @@ def read_editorial(path: Path, settings: Settings, diags: Diagnostics,
     rows: list[Submission] = []
     for record, start in zip(raw.sheets[EDITORIAL.key], raw.row_refs[EDITORIAL.key],
                              strict=True):
-        values, ok = _typed(record, diags)
+        values, ok = typed(EDITORIAL, record, diags, "bauta.celle")
         for key in ("kommune", "type"):
             if values.get(key) in (None, ""):
                 column = EDITORIAL.column(key)
@@ -84,10 +48,10 @@ def read_editorial(path: Path, settings: Settings, diags: Diagnostics,
             continue
         municipality = settings.municipality(str(values["kommune"]))
         if municipality is None:
-            typed = str(values["kommune"])
-            hint = suggest(typed, known)
+            given = str(values["kommune"])
+            hint = suggest(given, known)
             tail = f"; mente du «{hint}»?" if hint else "; legg den til under kommuner i bauta.yaml"
-            diags.error(f"kommunen «{typed}» er ikke en av pilotkommunene{tail}",
+            diags.error(f"kommunen «{given}» er ikke en av pilotkommunene{tail}",
                         "bauta.kommune.ukjent", record["kommune"].ref)
             continue
         kind = str(values["type"])

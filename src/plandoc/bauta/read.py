@@ -5,29 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from dataclasses import fields as dc_fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from PIL import Image as PILImage
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from plandoc.bauta.editorial import RECEIVED, read_editorial
 from plandoc.bauta.model import (
-    KINDS,
     Contact,
-    Editor,
     EditorialText,
     Example,
     Municipality,
-    PageBudget,
     Picture,
     Profile,
     Project,
-    Reference,
     Section,
-    Settings,
     Submission,
 )
 from plandoc.bauta.schema import (
@@ -38,215 +30,21 @@ from plandoc.bauta.schema import (
     TEXT_KEYS,
     TEXTS_DIR,
 )
+from plandoc.bauta.settings import read_settings
 from plandoc.bauta.submission import FormContent, RawPicture, read_form
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.core.paths import inside, slugify
-from plandoc.readers.cells import CellError, suggest, to_date
 
-MAX_SETTINGS_BYTES = 1024 * 1024
 #: Picture formats both the PDF (Typst) and the Word writer can embed.
 PICTURE_FORMATS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif"}
 #: Narrower pictures print blurred at full text width.
 MIN_PICTURE_WIDTH = 1000
 SUMMARY_WORDS = 80
 
-BUDGET_KEYS = {
-    "omslag": "cover", "forord_innledning_innhold": "front", "nasjonal_del": "national",
-    "felles_erfaringer": "shared", "per_profil": "per_profile",
-    "profiler_intro": "profiles_intro", "per_eksempel": "per_example",
-    "eksempler_intro": "examples_intro", "henvisninger": "references",
-    "kortversjon_per_eksempel": "short_per_example",
-}
-SETTINGS_KEYS = ("tittel", "undertittel", "utgiver", "utgitt", "år", "redaksjon", "kontakt",
-                 "nettadresse", "isbn", "bakside", "frister", "sidebudsjett", "kommuner",
-                 "henvisninger")
-
 
 def is_project(folder: Path) -> bool:
     """True for a folder that is a bauta project (it holds bauta.yaml)."""
     return (folder / SETTINGS_FILE).is_file()
-
-
-# ---------------------------------------------------------------- bauta.yaml
-
-
-class _Yaml:
-    """Typed access to a ruamel round-trip mapping, with line numbers for diagnostics."""
-
-    def __init__(self, file: str, diags: Diagnostics) -> None:
-        self.file = file
-        self.diags = diags
-
-    def ref(self, node: Any, key: Any = None) -> SourceRef:
-        try:
-            line = node.lc.value(key)[0] if key is not None else node.lc.line
-            return SourceRef(self.file, line=int(line) + 1)
-        except (AttributeError, KeyError, TypeError, IndexError):
-            return SourceRef(self.file)
-
-    def text(self, node: Any, key: str, required: bool = False) -> str:
-        value = node.get(key) if isinstance(node, dict) else None
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.diags.error(f"«{key}:» mangler eller er tom", "bauta.yaml.mangler",
-                                 self.ref(node) if key not in (node or {}) else self.ref(
-                                     node, key))
-            return ""
-        if isinstance(value, dict | list):
-            self.diags.error(f"«{key}:» må være en tekst", "bauta.yaml.type",
-                             self.ref(node, key))
-            return ""
-        return " ".join(str(value).split()) if key != "tekst" else str(value).strip()
-
-    def mapping(self, node: Any, key: str) -> dict[str, Any]:
-        value = node.get(key)
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            self.diags.error(f"«{key}:» må være en samling nøkler (nøkkel: verdi)",
-                             "bauta.yaml.type", self.ref(node, key))
-            return {}
-        return value
-
-    def sequence(self, node: Any, key: str) -> list[Any]:
-        value = node.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.diags.error(f"«{key}:» må være en liste (linjer som begynner med «- »)",
-                             "bauta.yaml.type", self.ref(node, key))
-            return []
-        return value
-
-    def unknown(self, node: dict[str, Any], known: tuple[str, ...], where: str) -> None:
-        for key in node:
-            if str(key) not in known:
-                hint = suggest(str(key), list(known))
-                tail = f"; mente du «{hint}»?" if hint else ""
-                self.diags.warning(f"nøkkelen «{key}» {where}er ukjent og blir ikke lest{tail}",
-                                   "bauta.yaml.ukjent", self.ref(node, key))
-
-
-def read_settings(path: Path, diags: Diagnostics, display: str | None = None
-                  ) -> Settings | None:
-    """bauta.yaml as Settings; None (with diagnostics) when it cannot be used."""
-    name = display or str(path)
-    where = SourceRef(name)
-    try:
-        if path.stat().st_size > MAX_SETTINGS_BYTES:
-            diags.error("filen er for stor til å være innstillingene for en bauta",
-                        "bauta.yaml.for-stor", where)
-            return None
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        diags.error(f"filen kan ikke leses ({exc.strerror})", "bauta.yaml.lesing", where)
-        return None
-    except UnicodeDecodeError:
-        diags.error("filen er ikke gyldig UTF-8; lagre den som UTF-8", "bauta.yaml.tegnsett",
-                    where)
-        return None
-    yaml = YAML(typ="rt")
-    try:
-        data = yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        diags.error(f"YAML-feil: {exc.problem or exc.context}", "bauta.yaml.syntaks",
-                    SourceRef(name, line=line))
-        return None
-    except (YAMLError, RecursionError) as exc:
-        diags.error(f"YAML-feil: {exc}", "bauta.yaml.syntaks", where)
-        return None
-    if not isinstance(data, dict):
-        diags.error("filen må være en samling nøkler (tittel:, kommuner:, …)",
-                    "bauta.yaml.type", where)
-        return None
-    y = _Yaml(name, diags)
-    y.unknown(data, SETTINGS_KEYS, "")
-    settings = Settings(
-        title=y.text(data, "tittel", required=True),
-        subtitle=y.text(data, "undertittel"),
-        publisher=y.text(data, "utgiver"),
-        published=y.text(data, "utgitt"),
-        contact=y.text(data, "kontakt"),
-        base_url=y.text(data, "nettadresse").rstrip("/"),
-        isbn=y.text(data, "isbn"),
-        back_text=y.text(data, "bakside"),
-        source=where,
-    )
-    year = data.get("år")
-    if year is not None:
-        if isinstance(year, int) and not isinstance(year, bool) and 1990 <= year <= 2100:
-            settings.year = year
-        else:
-            diags.error(f"«år:» må være et årstall, fikk «{year}»", "bauta.yaml.type",
-                        y.ref(data, "år"))
-    for item in y.sequence(data, "redaksjon"):
-        if isinstance(item, str):
-            settings.editors.append(Editor(item.strip()))
-        elif isinstance(item, dict):
-            settings.editors.append(Editor(y.text(item, "navn", True),
-                                           y.text(item, "organisasjon")))
-    deadlines = y.mapping(data, "frister")
-    y.unknown(deadlines, KINDS, "under «frister:» ")
-    for kind in KINDS:
-        if kind in deadlines:
-            try:
-                date = to_date(deadlines[kind])
-            except CellError as exc:
-                diags.error(f"fristen for {kind} {exc.message}", "bauta.yaml.dato",
-                            y.ref(deadlines, kind))
-                continue
-            if date is not None:
-                settings.deadlines[kind] = date
-    settings.budget = _budget(y, y.mapping(data, "sidebudsjett"))
-    seen: set[str] = set()
-    for item in y.sequence(data, "kommuner"):
-        if not isinstance(item, dict):
-            diags.error("hver kommune må ha «navn:» (og gjerne «nummer:» og «fylke:»)",
-                        "bauta.yaml.type", y.ref(data, "kommuner"))
-            continue
-        y.unknown(item, ("navn", "nummer", "fylke"), "under en kommune ")
-        name_ = y.text(item, "navn", required=True)
-        if not name_:
-            continue
-        slug = slugify(name_)
-        if slug in seen:
-            diags.error(f"kommunen «{name_}» står to ganger", "bauta.kommune.dobbel",
-                        y.ref(item))
-            continue
-        seen.add(slug)
-        settings.municipalities.append(Municipality(
-            name=name_, slug=slug, number=y.text(item, "nummer"), county=y.text(item, "fylke")))
-    if not settings.municipalities:
-        diags.error("«kommuner:» må liste pilotkommunene", "bauta.yaml.mangler", where)
-    for item in y.sequence(data, "henvisninger"):
-        if isinstance(item, dict):
-            settings.references.append(Reference(y.text(item, "tekst", True),
-                                                 _safe_url(y.text(item, "lenke"))))
-        elif isinstance(item, str):
-            settings.references.append(Reference(item.strip()))
-    return settings if settings.title else None
-
-
-def _safe_url(url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else ""
-
-
-def _budget(y: _Yaml, node: dict[str, Any]) -> PageBudget:
-    y.unknown(node, tuple(BUDGET_KEYS), "under «sidebudsjett:» ")
-    values: dict[str, int] = {}
-    for key, attr in BUDGET_KEYS.items():
-        if key not in node:
-            continue
-        value = node[key]
-        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 500:
-            values[attr] = value
-        else:
-            y.diags.error(f"«{key}:» må være et helt antall sider, fikk «{value}»",
-                          "bauta.yaml.type", y.ref(node, key))
-    known = {f.name for f in dc_fields(PageBudget)}
-    return PageBudget(**{k: v for k, v in values.items() if k in known})
 
 
 # ---------------------------------------------------------------- editorial texts

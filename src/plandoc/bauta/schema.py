@@ -49,6 +49,63 @@ EDITORIAL = Sheet(
     ),
 )
 
+# ---------------------------------------------------------------- bauta.yaml
+# Read by the same schema-driven YAML reader as the programme files (plandoc.readers.yaml):
+# line numbers, size and depth limits, refused tags and duplicate keys come with it.
+
+#: The publication's own keys, at the top of bauta.yaml («tittel: …»).
+SETTINGS = Sheet(
+    key="innstillinger", name="Innstillinger", kind="form", model_field="settings",
+    columns=(
+        Column("tittel", "Tittel", "title", required=True),
+        Column("undertittel", "Undertittel", "subtitle"),
+        Column("utgiver", "Utgiver", "publisher"),
+        Column("utgitt", "Utgitt", "published"),
+        Column("år", "År", "year", type="year"),
+        Column("kontakt", "Kontakt", "contact"),
+        Column("nettadresse", "Nettadresse", "base_url"),
+        Column("isbn", "ISBN", "isbn"),
+        Column("bakside", "Bakside", "back_text"),
+    ),
+)
+EDITORS = Sheet(
+    key="redaksjon", name="Redaksjon", kind="table", model_field="editors", shorthand="navn",
+    columns=(Column("navn", "Navn", "name", required=True),
+             Column("organisasjon", "Organisasjon", "organisation")),
+)
+DEADLINES = Sheet(
+    key="frister", name="Frister", kind="form", model_field="deadlines",
+    columns=tuple(Column(kind, kind.capitalize(), kind, type="date") for kind in KINDS),
+)
+#: bauta.yaml key → PageBudget attribute.
+BUDGET_KEYS = {
+    "omslag": "cover", "forord_innledning_innhold": "front", "nasjonal_del": "national",
+    "felles_erfaringer": "shared", "per_profil": "per_profile",
+    "profiler_intro": "profiles_intro", "per_eksempel": "per_example",
+    "eksempler_intro": "examples_intro", "henvisninger": "references",
+    "kortversjon_per_eksempel": "short_per_example",
+}
+#: The most pages one part of the budget may have.
+MAX_BUDGET_PAGES = 500
+BUDGET = Sheet(
+    key="sidebudsjett", name="Sidebudsjett", kind="form", model_field="budget",
+    columns=tuple(Column(key, key, attr, type="int") for key, attr in BUDGET_KEYS.items()),
+)
+MUNICIPALITIES = Sheet(
+    key="kommuner", name="Kommuner", kind="table", model_field="municipalities",
+    columns=(Column("navn", "Navn", "name", required=True),
+             Column("nummer", "Nummer", "number"),
+             Column("fylke", "Fylke", "county")),
+)
+REFERENCES = Sheet(
+    key="henvisninger", name="Henvisninger", kind="table", model_field="references",
+    shorthand="tekst",
+    columns=(Column("tekst", "Tekst", "text", required=True),
+             Column("lenke", "Lenke", "url")),
+)
+#: The sections of bauta.yaml below its top level, in the order the file has them.
+SETTINGS_SHEETS = (EDITORS, DEADLINES, BUDGET, MUNICIPALITIES, REFERENCES)
+
 #: Folder under the project holding what the municipalities sent in.
 SUBMISSIONS_DIR = "innsendt"
 #: The project's marker and settings file.

@@ -60,8 +60,9 @@ def maler(project: Path | None, out: Path) -> None:
     eksempel.docx, utfylt med navn, nummer, fylke og frister; uten får du ett tomt par.
     """
     from plandoc.bauta.forms import write_forms
-    from plandoc.bauta.read import is_project, read_settings
+    from plandoc.bauta.read import is_project
     from plandoc.bauta.schema import EDITORIAL_FILE, SETTINGS_FILE, write_editorial_workbook
+    from plandoc.bauta.settings import read_settings
 
     settings = None
     if project is not None:

@@ -62,9 +62,11 @@ class _TooDeep(Exception):
         self.line = line
 
 
-def read_yaml(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> RawInput:
+def read_yaml(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS,
+              top: Sheet | None = None) -> RawInput:
     """Read a YAML file of `sheets` (the programme's by default); every problem becomes a
-    diagnostic, nothing raises."""
+    diagnostic, nothing raises. `top` is a form whose rows are keys of the file's top level
+    itself (bauta.yaml's «tittel:», «år:»), read as one record under `top.key`."""
     raw = RawInput(file=str(path))
     where = SourceRef(raw.file)
     try:
@@ -117,7 +119,7 @@ def read_yaml(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> RawIn
                               "yaml.struktur", where)
         return raw
     try:
-        _Walker(raw, sheets).document(root)
+        _Walker(raw, sheets, top).document(root)
     except _TooManyNodes:
         raw.diagnostics.error(
             f"filen har over {MAX_NODES} verdier (mange alias/anker?) og blir ikke lest",
@@ -171,9 +173,11 @@ def _fold_key(text: str) -> str:
 class _Walker:
     """Walks the composed node graph into raw records, counting nodes as it goes."""
 
-    def __init__(self, raw: RawInput, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> None:
+    def __init__(self, raw: RawInput, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS,
+                 top: Sheet | None = None) -> None:
         self.raw = raw
         self.sheets = sheets
+        self.top = top
         self.count = 0
 
     def ref(self, node: Node) -> SourceRef:
@@ -217,18 +221,27 @@ class _Walker:
     def document(self, root: Node) -> None:
         self.visit(root)
         if not isinstance(root, MappingNode) or not self.tag_ok(root):
-            shown = ([s for s in self.sheets if s.key in ("program", "innsatsområder", "tiltak")]
-                     if self.sheets is PROGRAMME_SHEETS else list(self.sheets[:3]))
-            examples = ", ".join(f"{s.key}:" for s in shown)
+            shown = ([s.key for s in self.sheets
+                      if s.key in ("program", "innsatsområder", "tiltak")]
+                     if self.sheets is PROGRAMME_SHEETS else
+                     [c.key for c in (self.top.columns[:1] if self.top else ())]
+                     + [s.key for s in self.sheets[:3]])
+            examples = ", ".join(f"{key}:" for key in shown[:3])
             self.raw.diagnostics.error(
                 f"filen må bestå av nøkler som {examples} …",
                 "yaml.struktur", self.ref(root))
             return
-        keys = [s.key for s in self.sheets]
+        top_columns = {_fold_key(c.key) for c in self.top.columns} if self.top else set()
+        keys = [c.key for c in self.top.columns] if self.top else []
+        keys += [s.key for s in self.sheets]
         by_key = {_fold_key(s.key): s for s in self.sheets}
         by_key.update({_fold_key(s.name): s for s in self.sheets})
+        top_pairs: list[tuple[str, ScalarNode, Node]] = []
         for name, key, value in self.pairs(root):
             sheet = by_key.get(_fold_key(name))
+            if sheet is None and _fold_key(name) in top_columns:
+                top_pairs.append((name, key, value))
+                continue
             if sheet is None:
                 hint = suggest(name, keys)
                 tail = f"; mente du «{hint}»?" if hint else ""
@@ -246,6 +259,10 @@ class _Walker:
                 self.form(sheet, key, value)
             else:
                 self.table(sheet, key, value)
+        if self.top is not None:
+            self.raw.sheets[self.top.key] = [self.fields(self.top, top_pairs)]
+            self.raw.row_refs[self.top.key] = [self.ref(root)]
+            self.raw.sheet_refs[self.top.key] = self.ref(root)
 
     def form(self, sheet: Sheet, key: ScalarNode, node: Node) -> None:
         self.raw.sheets[sheet.key] = []
@@ -274,6 +291,12 @@ class _Walker:
             return
         for item in node.value:
             self.visit(item)
+            if sheet.shorthand and isinstance(item, ScalarNode) and item.tag != _CORE + "null":
+                if self.tag_ok(item):
+                    column = sheet.column(sheet.shorthand)
+                    records.append({column.key: RawValue(_scalar(item, column), self.ref(item))})
+                    starts.append(self.ref(item))
+                continue
             if not isinstance(item, MappingNode) or not self.tag_ok(item):
                 self.raw.diagnostics.error(
                     f"hvert element under «{sheet.key}» må ha nøkler som "
@@ -283,10 +306,14 @@ class _Walker:
             starts.append(self.ref(item))
 
     def record(self, sheet: Sheet, node: MappingNode) -> RawRecord:
+        return self.fields(sheet, self.pairs(node))
+
+    def fields(self, sheet: Sheet, pairs: list[tuple[str, ScalarNode, Node]]) -> RawRecord:
+        """The record of `sheet` from key/value pairs: one value per column."""
         columns = {_fold_key(c.key): c for c in sheet.columns}
         keys = [c.key for c in sheet.columns]
         record: RawRecord = {}
-        for name, key, value in self.pairs(node):
+        for name, key, value in pairs:
             column = columns.get(_fold_key(name))
             if column is None:
                 hint = suggest(name, keys)

@@ -53,6 +53,8 @@ class Sheet:
     required: bool = False
     #: Name of the id column, if records have ids that others refer to.
     id_key: str | None = None
+    #: YAML only: the column a plain list item stands for ("- Ingrid" for "- navn: Ingrid").
+    shorthand: str | None = None
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
