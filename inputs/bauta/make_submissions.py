@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-from plandoc.bauta.fill import fill_form
 from plandoc.bauta.forms import build_form
 from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE, build_editorial_workbook
 from plandoc.bauta.settings import read_settings
@@ -28,6 +28,10 @@ from plandoc.workbook.template import save_workbook
 from plandoc.writers.base import atomic_write_bytes
 
 HERE = Path(__file__).resolve().parent
+# The form filler lives with the tests (plandoc itself never fills a form in).
+sys.path.insert(0, str(HERE.parents[1] / "tests"))
+from bauta.fill import fill_form  # noqa: E402
+
 SOURCES = HERE / "kilder"
 PICTURES = SOURCES / "bilder"
 SENT = HERE / "innsendt"

@@ -12,7 +12,7 @@ from typing import Any
 import openpyxl
 from PIL import Image, ImageDraw
 
-from plandoc.bauta.fill import fill_form
+from bauta.fill import fill_form
 from plandoc.bauta.forms import build_form
 from plandoc.bauta.model import Municipality, Settings
 from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE, write_editorial_workbook

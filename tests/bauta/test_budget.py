@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from bauta.factory import make_project
-from plandoc.bauta.book import edition
 from plandoc.bauta.budget import format_report, measure_book
+from plandoc.bauta.edition import edition
 from plandoc.bauta.read import load_project
 from plandoc.writers.pdf import DEFAULT_TEMPLATE_DIR, template_for
 from plandoc.writers.pdf_pages import OutlineEntry, PdfPages

@@ -12,10 +12,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from bauta.factory import example_content, make_project, municipality, picture
-from plandoc.bauta.fill import fill_form
-from plandoc.bauta.forms import FILL_STYLE, INSTRUCTION_STYLE, build_form
+from bauta.fill import fill_form
+from plandoc.bauta.forms import build_form
 from plandoc.bauta.read import load_project
-from plandoc.bauta.schema import EXAMPLE_FIELDS, PROFILE_FIELDS
+from plandoc.bauta.schema import EXAMPLE_FIELDS, FILL_STYLE, INSTRUCTION_STYLE, PROFILE_FIELDS
 from plandoc.bauta.submission import read_form
 from plandoc.core.diagnostics import Diagnostics
 

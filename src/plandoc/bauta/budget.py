@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from plandoc.bauta.book import Edition, ExampleView
+from plandoc.bauta.edition import Edition, ExampleView
 from plandoc.i18n.bauta_labels import BAUTA
 from plandoc.writers.pdf_pages import PdfPages
 

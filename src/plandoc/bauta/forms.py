@@ -14,8 +14,10 @@ from docx.shared import Cm, Pt, RGBColor
 
 from plandoc.bauta.model import Municipality, Settings
 from plandoc.bauta.schema import (
+    FILL_STYLE,
     FORM_FIELDS,
     FORM_TITLES,
+    INSTRUCTION_STYLE,
     MAX_PICTURES,
     PICTURE_PLACEHOLDER,
     PLACEHOLDER,
@@ -32,8 +34,6 @@ from plandoc.writers.docx import package_bytes, source_date
 # areas mark where to write, grey boxes are instructions; the reader keys on exactly these.
 
 #: Paragraph styles the reader relies on: instructions are skipped, fill-in areas are read.
-INSTRUCTION_STYLE = "Veiledning"
-FILL_STYLE = "Utfylling"
 
 FILL_COLOUR = "FFF6D5"
 LABEL_COLOUR = "EEF2F6"

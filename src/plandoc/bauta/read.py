@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import Literal
 
 from PIL import Image as PILImage
 
+from plandoc.bauta import urls
 from plandoc.bauta.editorial import RECEIVED, read_editorial
 from plandoc.bauta.model import (
     Contact,
@@ -250,8 +250,9 @@ def load_project(root: Path, media_dir: Path, scope: Scope = "selected"
     for s in submissions:
         if s.kind == "eksempel" and s.slug:
             if s.slug in slugs and s.selected and slugs[s.slug].selected:
-                diags.error(f"to valgte eksempler får samme nettadresse /eksempler/{s.slug}/; "
-                            "gi ett av dem et eget lenkenavn", "bauta.lenkenavn.dobbel", s.ref)
+                diags.error(f"to valgte eksempler får samme nettadresse "
+                            f"{urls.example_url(s.slug)}; gi ett av dem et eget lenkenavn",
+                            "bauta.lenkenavn.dobbel", s.ref)
             slugs.setdefault(s.slug, s)
     return project, diags
 
@@ -270,7 +271,7 @@ def _load_submission(project: Project, s: Submission, folder: Path, media_dir: P
     form = read_form(path, s.kind, diags, display)
     if form is None:
         return
-    stem = f"{s.kind}-{m.slug}" if s.kind == "profil" else f"eksempel-{s.slug or m.slug}"
+    stem = urls.picture_stem(s.kind, m.slug if s.kind == "profil" else s.slug or m.slug)
     pictures = [p for p in (_picture(raw, path.parent, media_dir, stem, diags)
                             for raw in form.pictures) if p is not None]
     if s.kind == "profil":
@@ -281,8 +282,3 @@ def _load_submission(project: Project, s: Submission, folder: Path, media_dir: P
         if not s.slug:
             s.slug = example.slug
         project.examples[example.slug] = example
-
-
-def today() -> dt.date:
-    """The date status is measured against (a function so tests and --dato can replace it)."""
-    return dt.date.today()

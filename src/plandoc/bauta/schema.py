@@ -131,6 +131,10 @@ def default_file(kind: str, slug: str, index: int = 1) -> str:
 
 FieldKind = Literal["rich", "table", "pictures", "references"]
 
+#: Paragraph styles of the forms: instructions (skipped when a form is read) and fill-in.
+INSTRUCTION_STYLE = "Veiledning"
+FILL_STYLE = "Utfylling"
+
 PLACEHOLDER = "[Skriv her]"
 PICTURE_PLACEHOLDER = "[Lim inn bildet her – eller skriv filnavnet på bildet dere sender med]"
 

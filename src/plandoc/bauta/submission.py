@@ -15,10 +15,10 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from plandoc.bauta.forms import INSTRUCTION_STYLE
 from plandoc.bauta.model import Reference
 from plandoc.bauta.schema import (
     FORM_FIELDS,
+    INSTRUCTION_STYLE,
     PICTURE_PLACEHOLDER,
     PLACEHOLDER,
     FormField,

@@ -1,52 +1,34 @@
-"""The web edition's pages as document trees: front page, about page, one page per profile
-and per example, each at a permanent path."""
+"""The web edition: front page, about page, one page per profile and per example, each at its
+permanent path (urls.py), assembled into a static site with navigation and downloads."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from plandoc.bauta.book import (
-    BOOK,
-    SHORT,
-    WEB_KIND,
-    Edition,
-    ExampleView,
-    base_context,
-    book_meta,
-    render,
-)
-from plandoc.document import Document, Meta
+from plandoc.bauta import urls
+from plandoc.bauta.edition import Edition, ExampleView, base_context, book_meta, render
+from plandoc.document import Document, Link, Meta, Text
 from plandoc.i18n.bauta_labels import BAUTA
+from plandoc.writers.site import Site, SitePage
 
-#: Stem prefix of web pages in build_book's list; the site writer maps "web/x/y" to x/y/.
-WEB = "web/"
-ABOUT_URL = "/om/"
-#: Where the site offers the book's files.
-DOWNLOADS_DIR = "last-ned"
+#: Meta.kind of the web pages.
+WEB_KIND = "bauta-web"
 
 INDEX_TEMPLATE = "bauta/web_index.md.j2"
 ABOUT_TEMPLATE = "bauta/web_about.md.j2"
 PROFILE_TEMPLATE = "bauta/web_profile.md.j2"
 EXAMPLE_TEMPLATE = "bauta/web_example.md.j2"
 
-
-def page_stem(url: str) -> str:
-    """"/kommuner/askvik/" → "web/kommuner/askvik"; "/" → "web/index"."""
-    path = url.strip("/")
-    return WEB + (path or "index")
+#: What the front page offers for download, in order: (label key, file under --out).
+DOWNLOADS = (("download_book", f"{urls.BOOK}.pdf"), ("download_docx", f"{urls.BOOK}.docx"),
+             ("download_short", f"{urls.SHORT}.pdf"))
 
 
-def download_links(downloads: Sequence[str]) -> list[tuple[str, str]]:
-    """(label, site path) of the files the front page offers."""
-    links = []
-    if "pdf" in downloads:
-        links.append((BAUTA["download_book"], f"/{DOWNLOADS_DIR}/{BOOK}.pdf"))
-    if "docx" in downloads:
-        links.append((BAUTA["download_docx"], f"/{DOWNLOADS_DIR}/{BOOK}.docx"))
-    if "pdf" in downloads:
-        links.append((BAUTA["download_short"], f"/{DOWNLOADS_DIR}/{SHORT}.pdf"))
-    return links
+def download_links(files: set[str]) -> list[tuple[str, str]]:
+    """(label, site path) of the files the front page offers, among those built (`files`)."""
+    return [(BAUTA[label], urls.download_url(name)) for label, name in DOWNLOADS
+            if name in files]
 
 
 def _pager(examples: list[ExampleView], i: int) -> list[tuple[str, str, str]]:
@@ -67,27 +49,58 @@ def _page_meta(ed: Edition, title: str) -> Meta:
     return meta
 
 
-def web_pages(ed: Edition, downloads: Sequence[str]) -> list[tuple[str, Document]]:
-    """Every page of the web edition as (stem, document)."""
+def web_pages(ed: Edition, files: set[str]) -> list[tuple[str, Document]]:
+    """Every page of the web edition as (site path, document); `files` are the names of the
+    book files built beside it, which the front page offers for download."""
     settings = ed.settings
     context: dict[str, Any] = base_context(ed, 2, 1) | {
-        "about_url": ABOUT_URL,
-        "downloads": download_links(downloads),
+        "about_url": urls.ABOUT,
+        "downloads": download_links(files),
         "pager": [],
     }
     pages = [
-        (page_stem("/"), render(INDEX_TEMPLATE, book_meta(ed.project, WEB_KIND, settings.title,
-                                                         ""), ed, context)),
-        (page_stem(ABOUT_URL), render(ABOUT_TEMPLATE, _page_meta(ed, BAUTA["about"]), ed,
-                                      context)),
+        (urls.HOME, render(INDEX_TEMPLATE, book_meta(ed.project, WEB_KIND, settings.title, ""),
+                           ed, context)),
+        (urls.ABOUT, render(ABOUT_TEMPLATE, _page_meta(ed, BAUTA["about"]), ed, context)),
     ]
     for view in ed.profiles:
-        meta = _page_meta(ed, view.name)
-        pages.append((page_stem(view.url), render(PROFILE_TEMPLATE, meta, ed,
-                                                  context | {"p": view})))
+        pages.append((view.url, render(PROFILE_TEMPLATE, _page_meta(ed, view.name), ed,
+                                       context | {"p": view})))
     for i, view in enumerate(ed.examples):
-        meta = _page_meta(ed, view.title)
-        pages.append((page_stem(view.url), render(EXAMPLE_TEMPLATE, meta, ed,
-                                                  context | {"p": view,
-                                                             "pager": _pager(ed.examples, i)})))
+        pages.append((view.url, render(EXAMPLE_TEMPLATE, _page_meta(ed, view.title), ed,
+                                       context | {"p": view,
+                                                  "pager": _pager(ed.examples, i)})))
     return pages
+
+
+def _trail(path: str, title: str) -> list[tuple[str, str]]:
+    home = (BAUTA["home"], urls.HOME)
+    if path == urls.HOME:
+        return []
+    section = urls.section_of(path)
+    if section == "profiles":
+        return [home, (BAUTA["profiles"], urls.PROFILES_ANCHOR), (title, path)]
+    if section == "examples":
+        return [home, (BAUTA["examples"], urls.EXAMPLES_ANCHOR), (title, path)]
+    return [home, (title, path)]
+
+
+def site(ed: Edition, pages: list[tuple[str, Document]], out: Path, files: set[str]) -> Site:
+    """The web edition as a static site: its pages, navigation, footer, and the book files
+    under `out` it offers for download."""
+    settings = ed.settings
+    footer = [Text(f"{settings.title}" + (f" · {settings.publisher}" if settings.publisher
+                                          else ""))]
+    if settings.contact:
+        footer += [Text(" · "), Link(f"mailto:{settings.contact}", [Text(settings.contact)])]
+    return Site(
+        name=settings.title,
+        pages=[SitePage(path, document, _trail(path, document.meta.title))
+               for path, document in pages],
+        nav=[(BAUTA["home"], urls.HOME), (BAUTA["examples"], urls.EXAMPLES_ANCHOR),
+             (BAUTA["profiles"], urls.PROFILES_ANCHOR), (BAUTA["about"], urls.ABOUT),
+             (BAUTA["downloads"], urls.DOWNLOADS_ANCHOR)],
+        extra_css=["bauta.css"],
+        files=[(out / name, urls.download_url(name)) for _, name in DOWNLOADS if name in files],
+        base_url=settings.base_url, footer=footer,
+    )

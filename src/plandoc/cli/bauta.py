@@ -18,7 +18,7 @@ def _print_diagnostics(diags: Diagnostics) -> None:
 
 
 def _date(value: str | None) -> dt.date:
-    from plandoc.bauta.read import today
+    from plandoc.bauta.status import today
     from plandoc.readers.cells import CellError, to_date
 
     if not value:
@@ -31,16 +31,20 @@ def _date(value: str | None) -> dt.date:
     return date
 
 
-def _formats(value: str) -> list[str]:
-    from plandoc.bauta.pipeline import FORMATS
+def _formats(value: str | None) -> list[str]:
+    """The asked formats, checked against the writer registry (all of them when not given)."""
+    from plandoc.bauta.pipeline import default_formats
 
+    known = default_formats()
+    if value is None:
+        return known
     names = [v.strip().lower() for v in value.split(",") if v.strip()]
-    unknown = [n for n in names if n not in FORMATS]
+    unknown = [n for n in names if n not in known]
     if unknown or not names:
         raise click.BadParameter(
             f"ukjent format {', '.join(unknown) or '(tomt)'}; kjente formater: "
-            f"{', '.join(FORMATS)}", param_hint="--format")
-    return names
+            f"{', '.join(known)}", param_hint="--format")
+    return list(dict.fromkeys(names))
 
 
 @click.group()
@@ -91,8 +95,8 @@ def status(project: Path, date: str | None) -> None:
     """Vis hva som mangler eller er forsinket, og hva som venter på redaksjonen."""
     import tempfile
 
-    from plandoc.bauta.pipeline import status_of
     from plandoc.bauta.read import is_project, load_project
+    from plandoc.bauta.status import status_of
     from plandoc.i18n.fmt import format_date
 
     today = _date(date)
@@ -150,13 +154,17 @@ def status(project: Path, date: str | None) -> None:
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build/bauta"), show_default=True,
               help="Mappen boka, kortversjonen og nettutgaven skrives til.")
-@click.option("--format", "formats", default="docx,pdf,html", show_default=True,
-              help="Kommaseparert liste: docx, pdf, html.")
+@click.option("--format", "formats", default=None,
+              help="Kommaseparert liste av formater (standard: alle – docx, html, pdf). "
+                   "html er nettutgaven.")
+@click.option("--force", is_flag=True, help="Bygg alt på nytt, også det som er oppdatert.")
 @click.option("--quiet", "-q", is_flag=True, help="Skriv bare feil og sidebudsjettet.")
-def build(project: Path, out: Path, formats: str, quiet: bool) -> None:
+def build(project: Path, out: Path, formats: str | None, force: bool, quiet: bool) -> None:
     """Lag boka og kortversjonen (Word og PDF), sidebudsjettet og nettutgaven for PROJECT.
 
     Bare bidrag med status «valgt» i redaksjonsarket kommer med, i rekkefølgen arket gir.
+    Bare det som er endret siden forrige bygg (innsendinger, redaksjonsark, tekster, maler
+    eller plandoc-versjon), bygges på nytt; er ingenting endret, skrives ingenting.
     """
     from plandoc.bauta.pipeline import build_edition
 
@@ -166,10 +174,14 @@ def build(project: Path, out: Path, formats: str, quiet: bool) -> None:
         if not quiet:
             click.echo(f"skrev {path}")
 
-    result = build_edition(project, out, fmt_list, on_written=report)
+    result = build_edition(project, out, fmt_list, on_written=report, force=force)
     _print_diagnostics(result.diagnostics)
     if result.report_text:
         click.echo("")
         click.echo(result.report_text, nl=False)
+    if not quiet and result.up_to_date:
+        click.echo(f"Ingenting å bygge: alle {result.unchanged} filene i {out} er oppdatert.")
+        return
     if not quiet:
-        click.echo(f"{len(result.written)} filer skrevet.")
+        tail = f", {result.unchanged} uendret" if result.unchanged else ""
+        click.echo(f"{len(result.written)} filer skrevet{tail}.")

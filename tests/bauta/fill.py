@@ -1,4 +1,5 @@
-"""Fill a bauta form from a script, as a municipality would in Word (examples, tests, imports).
+"""Fill a bauta form from a script, as a municipality would in Word (tests, and the example
+project's inputs/bauta/make_submissions.py).
 
 `content` is keyed like the form: rich fields take text where a blank line separates
 paragraphs and lines starting with "- " are bullets (`**bold**` is kept); table fields take a
@@ -20,8 +21,13 @@ from docx.shared import Cm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from plandoc.bauta.forms import FILL_STYLE, INSTRUCTION_STYLE
-from plandoc.bauta.schema import FORM_FIELDS, PICTURE_ROWS, FormField
+from plandoc.bauta.schema import (
+    FILL_STYLE,
+    FORM_FIELDS,
+    INSTRUCTION_STYLE,
+    PICTURE_ROWS,
+    FormField,
+)
 from plandoc.writers.docx import package_bytes
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
