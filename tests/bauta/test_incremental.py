@@ -106,7 +106,7 @@ def test_formats_come_from_the_writer_registry(tmp_path: Path) -> None:
     assert "kjente formater: docx, html, pdf" in result.stderr
 
 
-def test_relative_out_folder(tmp_path: Path, monkeypatch) -> None:
+def test_relative_out_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_project(tmp_path / "p")
     monkeypatch.chdir(tmp_path)
     _build(root, Path("ut"), "--format", "html")
