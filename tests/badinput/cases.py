@@ -1,7 +1,10 @@
 """The bad-input corpus: each case is a real file and the exact diagnostics (or output) it gives.
 
 A case's `expect` lists every diagnostic, in order, exactly as `plandoc validate` prints it
-(the file named as given on the command line). A "build" case must load without errors and
+(the file named as given on the command line). A "cli" case lays out a folder with `setup`,
+runs `plandoc` with the arguments it returns there, and requires the exit code `exit_code`
+and every `expect` line, in order, among the lines printed (stdout and stderr); `check`
+then looks at what is on disk. A "build" case must load without errors and
 its `shows` texts must appear literally in the DOCX text and the PDF text of the
 omstillingsplan. An "image" case runs `plandoc.readers.images.check_image` on `image_path`
 with the corpus folder as the input folder. `large` cases are generated into a temporary
@@ -14,8 +17,10 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Literal
 
+from badinput import cli_cases as cli
 from badinput.make_corpus import (
     BASE_YAML,
     Rows,
@@ -29,6 +34,7 @@ from badinput.make_corpus import (
     png_header_only,
     replace_cell,
     set_value,
+    sheet_member,
     zip_bomb_book,
 )
 
@@ -44,13 +50,20 @@ class Case:
     title: str
     make: Callable[[], bytes] | None
     expect: tuple[str, ...] = ()
-    kind: Literal["load", "build", "image"] = "load"
+    kind: Literal["load", "build", "image", "cli"] = "load"
     shows: tuple[str, ...] = ()
     large: bool = False
     #: For image cases: the path as the input would give it, and where a symbolic link the
     #: test makes at that path points (links are not committed).
     image_path: str = ""
     link_to: str = ""
+    #: For cli cases: lays out the files in a folder, returns the arguments after `plandoc`.
+    setup: Callable[[Path], list[str]] | None = None
+    exit_code: int = 0
+    #: For cli cases: environment variables set for the command.
+    env: tuple[tuple[str, str], ...] = ()
+    #: For cli cases: asserts on what the command left in the folder.
+    check: Callable[[Path], None] | None = None
 
     @property
     def name(self) -> str:
@@ -205,6 +218,36 @@ def alias_bomb() -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def percent(sheet: str, where: str, value: float) -> Callable[[], bytes]:
+    """A number in a cell formatted as percent: Excel shows 0.75 as "75 %"."""
+    def tweak(wb: object) -> None:
+        wb[sheet][where].number_format = "0%"  # type: ignore[index]
+    return lambda: book(lambda s: set_value(s, sheet, where, value), tweak=tweak)
+
+
+def blank_header() -> bytes:
+    """Data in a column whose header cell is empty (say, after merging header cells)."""
+    def change(s: dict[str, Rows]) -> None:
+        s["Tiltak"][0].append(None)
+        s["Tiltak"][1].append("Gjelder bare første halvår")
+
+    def tweak(wb: object) -> None:
+        wb["Tiltak"].merge_cells("E1:F1")  # type: ignore[index]
+    return book(change, tweak=tweak)
+
+
+def missing_sheet_part() -> bytes:
+    """The workbook lists the sheet Tiltak, but its XML part is not in the zip."""
+    data = book_bytes(base_sheets())
+    member = sheet_member(data, "Tiltak")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            if info.filename != member:
+                dst.writestr(info, src.read(info))
+    return out.getvalue()
+
+
 def nested() -> bytes:
     return ("program:\n  kommune: " + "[" * 100 + "]" * 100 + "\n").encode()
 
@@ -244,6 +287,13 @@ _DEFINED: tuple[Case, ...] = (
     Case("11-tall-som-tekst.xlsx", "Feil type i en kolonne",
          "tall som navn på et innsatsområde blir tekst", cell("Innsatsområder", "B2", 4711),
          kind="build", shows=("4711",)),
+    Case("12-belop-med-komma.xlsx", "Feil type i en kolonne",
+         "beløp med komma som tusenskille (800,000)", cell("Tiltak", "E2", "800,000")),
+    Case("13-prosent.xlsx", "Feil type i en kolonne",
+         "målverdi i en celle formatert som prosent (0,75 vises som 75 %)",
+         percent("Mål", "E2", 0.75), kind="build", shows=(f"75{NB}%",)),
+    Case("14-belop-som-prosent.xlsx", "Feil type i en kolonne",
+         "beløp i en celle formatert som prosent", percent("Tiltak", "E2", 0.5)),
     # -------- missing and unknown sheets and columns
     Case("20-ark-mangler.xlsx", "Manglende og ukjente ark og kolonner",
          "arket Innsatsområder mangler", without_sheet("Innsatsområder")),
@@ -261,6 +311,9 @@ _DEFINED: tuple[Case, ...] = (
     Case("26-tom-overskriftsrad.xlsx", "Manglende og ukjente ark og kolonner",
          "tabell uten overskriftsrad",
          lambda: book(lambda s: s.update({"Tiltak": [["T1", "Bedrift", "IO1", 2025, 5]]}))),
+    Case("27-kolonne-uten-overskrift.xlsx", "Manglende og ukjente ark og kolonner",
+         "kolonne med innhold, men uten overskrift (sammenslått overskriftscelle)",
+         blank_header),
     # -------- what Excel users do to workbooks
     Case("30-sammenslatte-celler.xlsx", "Excel-særheter", "celler slått sammen over dataradene",
          merged),
@@ -358,6 +411,38 @@ _DEFINED: tuple[Case, ...] = (
     Case("82-dyp-nosting.yaml", "Ødelagte og fiendtlige filer", "100 nivåer nøstede lister",
          nested),
     Case("83-tom.yaml", "Ødelagte og fiendtlige filer", "tom YAML-fil", lambda: b""),
+    Case("84-ark-mangler-i-zip.xlsx", "Ødelagte og fiendtlige filer",
+         "arket står i arbeidsboken, men delen med innholdet mangler i zip-filen",
+         missing_sheet_part),
+    # -------- whole commands (plandoc run in a folder the case lays out)
+    Case("100-to-prosjekter-samme-mappe", "Hele kommandoer",
+         "prosjektnumrene 01/25 og 01-25 ville fått samme utmappe", None, kind="cli",
+         setup=cli.colliding_projects, exit_code=1),
+    Case("101-filtyper-som-ikke-leses", "Hele kommandoer",
+         ".xls, .xlsm, .ods og .csv i programmappen og blant prosjektene", None, kind="cli",
+         setup=cli.unreadable_types, exit_code=1),
+    Case("102-mal-over-utfylt-arbeidsbok", "Hele kommandoer",
+         "plandoc template på en arbeidsbok som finnes", None, kind="cli",
+         setup=cli.existing_workbook, exit_code=2, check=cli.workbook_kept),
+    Case("103-manifest-er-en-mappe", "Hele kommandoer",
+         "byggeoversikten i utmappen er en mappe", None, kind="cli",
+         setup=cli.manifest_is_a_folder, exit_code=4),
+    Case("104-hurtigbuffer-er-en-fil", "Hele kommandoer",
+         "hurtigbufferet i utmappen er en fil", None, kind="cli",
+         setup=cli.cache_is_a_file, check=cli.document_written),
+    Case("105-latin1-terminal", "Hele kommandoer",
+         "terminal med Latin-1 (LC_ALL=nb_NO.ISO-8859-1) og tegn den ikke kan vise", None,
+         kind="cli", setup=cli.latin1_terminal, exit_code=1,
+         env=(("LC_ALL", "nb_NO.ISO-8859-1"), ("PYTHONIOENCODING", "iso-8859-1"))),
+    Case("106-filnavn-ikke-utf8", "Hele kommandoer",
+         "filnavn som ikke er gyldig UTF-8 (Latin-1-byte)", None, kind="cli",
+         setup=cli.non_utf8_name, exit_code=1, check=cli.document_written),
+    Case("107-ugyldig-verdi", "Hele kommandoer", "--jobs x", None, kind="cli",
+         setup=cli.bad_option, exit_code=2),
+    Case("108-ukjent-kommando", "Hele kommandoer", "plandoc byg", None, kind="cli",
+         setup=cli.unknown_command, exit_code=2),
+    Case("109-hjelp", "Hele kommandoer", "plandoc validate --help", None, kind="cli",
+         setup=cli.help_text),
     # -------- pictures (plandoc.readers.images.check_image)
     Case("bilder/kart.png", "Bilder", "gyldig PNG i mappen", lambda: png_bytes(40, 30),
          kind="image", image_path="bilder/kart.png"),
@@ -606,6 +691,75 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     '83-tom.yaml': (
         ': feil: filen er tom; se malen for hvordan en programfil ser ut [yaml.struktur]',
+    ),
+    '12-belop-med-komma.xlsx': (
+        ':Tiltak!E2: feil: budsjett er tvetydig, fikk "800,000"; skriv 800000 (tusener) '
+        'eller 800 (desimaltall) [tiltak.budsjett]',
+    ),
+    '13-prosent.xlsx': (),
+    '14-belop-som-prosent.xlsx': (
+        f':Tiltak!E2: feil: budsjett må være et tall, fikk "50{NB}%" (cellen er formatert '
+        'som prosent) [tiltak.budsjett]',
+    ),
+    '27-kolonne-uten-overskrift.xlsx': (
+        ":Tiltak!F2: advarsel: kolonne F har innhold, men ingen overskrift, og blir ikke "
+        "lest; skriv overskriften i F1 (se malen) eller flytt innholdet [kolonne.uten-navn]",
+    ),
+    '84-ark-mangler-i-zip.xlsx': (
+        ": feil: arket «Tiltak» står i arbeidsboken, men innholdet "
+        "(xl/worksheets/sheet4.xml) mangler i filen; åpne den i Excel og lagre den på nytt "
+        "[fil.format]",
+    ),
+    '100-to-prosjekter-samme-mappe': (
+        "a/prosjekter/02-25-sjomatklynge.yaml:5: feil: prosjektnummeret «01-25» gir samme "
+        "mappe for dokumentene (prosjekter/01-25/) som «01/25» i "
+        "a/prosjekter/01-25-sjomatanlegget.yaml; gi prosjektene numre som ikke kan "
+        "forveksles (se også a/prosjekter/01-25-sjomatanlegget.yaml:5) [prosjekt.id-mappe]",
+    ),
+    '101-filtyper-som-ikke-leses': (
+        "a/gammel.xls: feil: filtypen «.xls» kan ikke leses; lagre den som "
+        "Excel-arbeidsbok (.xlsx) [fil.type]",
+        "a/makro.xlsm: feil: filtypen «.xlsm» kan ikke leses; lagre den som "
+        "Excel-arbeidsbok uten makroer (.xlsx) [fil.type]",
+        "a/notater.csv: feil: filtypen «.csv» kan ikke leses; bruk malen (.xlsx) i stedet "
+        "[fil.type]",
+        "a/prosjekter/01-25.xls: feil: filtypen «.xls» kan ikke leses; lagre den som "
+        "Excel-arbeidsbok (.xlsx) [fil.type]",
+        "a/regnskap.ods: feil: filtypen «.ods» kan ikke leses; lagre den som "
+        "Excel-arbeidsbok (.xlsx) [fil.type]",
+    ),
+    '102-mal-over-utfylt-arbeidsbok': (
+        "plandoc: plan.xlsx finnes allerede og blir ikke skrevet over; velg et annet navn, "
+        "eller bruk --force for å erstatte den",
+    ),
+    '103-manifest-er-en-mappe': (
+        "plandoc: ut/.plandoc-manifest.json er en mappe, ikke byggeoversikten plandoc "
+        "skriver; flytt eller slett den og bygg på nytt",
+    ),
+    '104-hurtigbuffer-er-en-fil': (),
+    '105-latin1-terminal': (
+        "a/program.yaml:16: feil: navn inneholder et ugyldig kontrolltegn (U+0000); fjern "
+        "det ? det kan ikke stå i et dokument [tekst.kontrolltegn]",
+        "1 fil kontrollert: 1 feil, 0 advarsler",
+    ),
+    '106-filnavn-ikke-utf8': (
+        "a/pl\ufffdn.yaml: feil: filnavnet er ikke gyldig UTF-8 og filen blir ikke lest; "
+        "gi den et nytt navn [fil.navn]",
+    ),
+    '107-ugyldig-verdi': (
+        "Bruk: plandoc build [VALG] INPUTS...",
+        "Prøv «plandoc build --help» for hjelp.",
+        "Feil: Ugyldig verdi for «--jobs» / «-j»: «x» er ikke et gyldig heltall.",
+    ),
+    '108-ukjent-kommando': (
+        "Bruk: plandoc [VALG] KOMMANDO [ARGUMENTER]...",
+        "Prøv «plandoc --help» for hjelp.",
+        "Feil: Ukjent kommando «byg».",
+    ),
+    '109-hjelp': (
+        "Bruk: plandoc validate [VALG] INPUTS...",
+        "Valg:",
+        "  --help    Vis denne hjelpeteksten og avslutt.",
     ),
     'bilder/kart.png': (),
     'bilder/notat.png': (

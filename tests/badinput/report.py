@@ -35,6 +35,11 @@ def _outcome(case: Case) -> str:
         if not lines:
             return "godtas (bildet ligger i mappen og er et ekte bilde)"
         return "<br>".join(_code(line) for line in lines)
+    if case.kind == "cli":
+        code = f"avslutter med kode {case.exit_code}"
+        if not lines:
+            return f"{code}, uten meldinger; dokumentet lages"
+        return f"{code}:<br>" + "<br>".join(_code(line) for line in lines)
     if not lines:
         return "leses uten merknader"
     return "<br>".join(_code(line) for line in lines)
@@ -159,7 +164,8 @@ def render() -> str:
     for group, cases in groups.items():
         out.append(f"\n### {group}\n\n| fil | tilfelle | hva plandoc gjør |\n|---|---|---|\n")
         for case in cases:
-            name = case.file if case.make is not None else f"({case.image_path})"
+            name = case.file if case.make is not None or case.kind == "cli" else (
+                f"({case.image_path})")
             large = " (stor: lages av testen)" if case.large else ""
             title = html.escape(case.title, quote=False).replace("|", "\\|")
             out.append(f"| `{name}` | {title}{large} | {_outcome(case)} |\n")

@@ -55,6 +55,7 @@ LOAD_CASES = [c for c in CASES if c.kind == "load" and not c.large]
 BUILD_CASES = [c for c in CASES if c.kind == "build"]
 IMAGE_CASES = [c for c in CASES if c.kind == "image"]
 LARGE_CASES = [c for c in CASES if c.large]
+CLI_CASES = [c for c in CASES if c.kind == "cli"]
 
 
 def test_the_corpus_is_big_enough_and_names_are_unique() -> None:
@@ -200,3 +201,34 @@ def test_plandoc_validate_over_the_whole_corpus(tmp_path: Path) -> None:
         for line in _expected(case):
             assert line.replace(case.file, f"korpus/{case.file}") in printed, line
     assert _files_under(tmp_path / "korpus") == _files_under(FILES)
+
+
+#: `plandoc` as the installed command runs it (named so in its usage lines).
+_PLANDOC = "import sys; from plandoc.cli.main import main; sys.argv[0] = 'plandoc'; main()"
+
+
+@pytest.mark.parametrize("case", CLI_CASES, ids=_ids(CLI_CASES))
+def test_cli_case(case: Case, tmp_path: Path) -> None:
+    """The whole command: its exit code, every expected line in order, never a traceback,
+    an internal error or English from click; then what it left on disk."""
+    assert case.setup is not None
+    args = case.setup(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("PLANDOC_DEBUG", "LC_ALL")}
+    env.update(dict(case.env))
+    encoding = env.get("PYTHONIOENCODING", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _PLANDOC, *args], cwd=tmp_path, capture_output=True,
+        timeout=LARGE_TIME_LIMIT, check=False, env=env,
+    )
+    out = done.stdout.decode(encoding, "replace") + done.stderr.decode(encoding, "replace")
+    printed = out.splitlines()
+    assert "Traceback" not in out and "intern feil" not in out, out
+    for english in ("Usage:", "Error:", "Show this message", "Try '", "Aborted!", "Options:"):
+        assert english not in out, out
+    assert done.returncode == case.exit_code, out
+    at = 0
+    for line in case.expect:
+        assert line in printed[at:], f"{line!r} not printed (in order):\n{out}"
+        at = printed.index(line, at) + 1
+    if case.check is not None:
+        case.check(tmp_path)
