@@ -28,6 +28,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from plandoc.core.diagnostics import RenderError
+from plandoc.core.oserror import reason, shown_path
+
 MANIFEST_NAME = ".plandoc-manifest.json"
 MANIFEST_FORMAT = 1
 
@@ -379,7 +382,21 @@ class Manifest:
         # No indent: Python's json then uses its C encoder, ten times faster on the manifest
         # of a national build (7 000 outputs), which every build writes.
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        atomic_write_bytes(self.path, text.encode("utf-8"))
+        try:
+            atomic_write_bytes(self.path, text.encode("utf-8", "surrogateescape"))
+        except OSError as exc:
+            raise RenderError(
+                f"kunne ikke lagre byggeoversikten {shown_path(self.path)} ({reason(exc)}); "
+                "dokumentene som ble skrevet, bygges på nytt neste gang") from exc
+
+    def check_writable(self) -> None:
+        """Refuse, before anything is built, a manifest path that is not a file."""
+        if self.path.exists() and not self.path.is_file():
+            raise RenderError(
+                f"{shown_path(self.path)} er en mappe, ikke byggeoversikten plandoc skriver; "
+                "flytt eller slett den og bygg på nytt" if self.path.is_dir() else
+                f"{shown_path(self.path)} er ikke en vanlig fil; flytt eller slett den og "
+                "bygg på nytt")
 
     def owner_of(self, rel: str) -> str | None:
         """The programme file whose entry records output `rel`, if any."""

@@ -31,6 +31,7 @@ from plandoc.build.incremental import (
     unchanged_since,
 )
 from plandoc.build.pages import pdf_heading_pages, takes_pages, write_after
+from plandoc.core.oserror import reason, shown_path
 from plandoc.core.paths import inside, programme_dir
 
 if TYPE_CHECKING:
@@ -161,7 +162,7 @@ def _write(writer: object, document: object, path: Path, pages: list[int] | None
         else:
             writer.write(document, path)  # type: ignore[attr-defined]
     except OSError as exc:
-        raise RenderError(f"kunne ikke skrive {path}: {exc.strerror or exc}") from exc
+        raise RenderError(f"kunne ikke skrive {shown_path(path)}: {reason(exc)}") from exc
 
 
 # ---------------------------------------------------------------- one unit of work
@@ -426,8 +427,8 @@ def build_unit(unit: Unit) -> UnitResult:
                             extra, programme, path, reusable.get((extra.stem, extra.format)),
                             unit.out)
                     except OSError as exc:
-                        raise RenderError(f"kunne ikke skrive {path}: {exc.strerror or exc}"
-                                          ) from exc
+                        raise RenderError(f"kunne ikke skrive {shown_path(path)}: "
+                                          f"{reason(exc)}") from exc
                 except PlandocError as exc:
                     result.diagnostics.extend(exc.diagnostics)
                     result.fail(exc.message, exc.exit_code)
@@ -504,6 +505,7 @@ def run_build(
 
     started = time.perf_counter()
     manifest = Manifest.load(out)
+    manifest.check_writable()
     hasher = FileHasher(manifest.files)
     keys = Keys(hasher, manifest.templates)
     wanted_years = tuple(sorted(set(years))) if years else None

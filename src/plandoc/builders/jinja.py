@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -162,6 +162,11 @@ class _LazyFolderCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        # A cache folder that is a file (or unreadable) is no cache, not a template error.
+        with suppress(OSError):
+            super().load_bytecode(bucket)
 
 
 #: Where compiled templates are kept between builds (empty: compile in every process).

@@ -14,7 +14,7 @@ from typing import Any
 
 from plandoc.builders import jinja
 from plandoc.builders.common import capfirst, full_title, group_by, total
-from plandoc.core.paths import slugify
+from plandoc.core.paths import project_folder
 from plandoc.document import Chart, Meta, Series
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import CHART_LANG, LANGUAGE_TAGS, labels, meta_labels, status_label
@@ -40,7 +40,7 @@ TIMELINE_LABEL = 26
 
 def project_slug(project: Project) -> str:
     """The folder name of a project's documents: "01/25" → "01-25"."""
-    return slugify(project.info.id, fallback="prosjekt")
+    return project_folder(project.info.id)
 
 
 def project_stem(project: Project, name: str) -> str:

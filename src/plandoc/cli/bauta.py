@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from plandoc.cli.click_nb import NorwegianGroup
 from plandoc.core.diagnostics import Diagnostics, InputError, Severity
 
 
@@ -47,7 +48,7 @@ def _formats(value: str | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-@click.group()
+@click.group(cls=NorwegianGroup)
 def bauta() -> None:
     """Bauta: maler til kommunene, status for innsendingene og boka (PDF, Word, nett)."""
 

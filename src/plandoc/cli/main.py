@@ -10,10 +10,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plandoc.core.diagnostics import Diagnostics, PlandocError, Severity
+from plandoc.cli.click_nb import NorwegianGroup, install
+from plandoc.core.diagnostics import Diagnostics, PlandocError, Severity, UsageError
+from plandoc.core.oserror import describe, shown_path
 
 if TYPE_CHECKING:
     from plandoc.build.pipeline import UnitResult
+
+# Before any command is declared: click computes some texts (a Path's "directory") when
+# the decorators run.
+install()
 
 # click over argparse/typer: subcommands, exit code 2 on usage errors and testing through
 # CliRunner come for free, and typer would only add a layer on top of click.
@@ -30,18 +36,44 @@ def _print_diagnostics(diags: Diagnostics, err: bool = False) -> None:
 def _summary(diags: Diagnostics, files: int) -> str:
     e, w = len(diags.errors), len(diags.warnings)
     noun = "fil" if files == 1 else "filer"
-    return f"{files} {noun} kontrollert: {e} feil, {w} advarsler"
+    warnings = "advarsel" if w == 1 else "advarsler"
+    return f"{files} {noun} kontrollert: {e} feil, {w} {warnings}"
 
 
-def _discover(inputs: tuple[Path, ...]) -> list[Path]:
+def _utf8_name(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _discover(inputs: tuple[Path, ...], diags: Diagnostics | None = None) -> list[Path]:
+    """The input files; one whose name is not valid UTF-8 (written by an old Latin-1 system)
+    becomes an error in `diags` instead, since no document or message could carry its name."""
+    from plandoc.core.diagnostics import SourceRef
     from plandoc.readers import discover
 
-    files = discover(list(inputs))
-    if not files:
+    found = discover(list(inputs))
+    if not found:
         raise click.UsageError(
             "fant ingen inndatafiler (.xlsx, .yaml) i " + ", ".join(str(p) for p in inputs)
         )
+    files = [f for f in found if _utf8_name(f)]
+    for bad in (f for f in found if not _utf8_name(f)):
+        if diags is not None:
+            diags.error("filnavnet er ikke gyldig UTF-8 og filen blir ikke lest; gi den et nytt "
+                        "navn", "fil.navn", SourceRef(shown_path(bad)))
     return files
+
+
+def _readable_streams() -> None:
+    """A terminal that is not UTF-8 (LC_ALL=nb_NO.ISO-8859-1) shows "?" for a character it
+    lacks instead of ending the command with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").replace("-", "").lower()
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
 
 
 def _parse_formats(value: str) -> list[str]:
@@ -58,8 +90,21 @@ def _parse_formats(value: str) -> list[str]:
     return names
 
 
-class _Group(click.Group):
+#: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
+
+class _Group(NorwegianGroup):
     """Turns every PlandocError into its message and exit code, never a traceback."""
+
+    def main(self, *args: object, **kwargs: object) -> object:
+        install()
+        _readable_streams()
+        try:
+            return super().main(*args, **kwargs)  # type: ignore[arg-type]
+        except KeyboardInterrupt:  # pragma: no cover - Ctrl-C outside a command
+            click.echo("plandoc: avbrutt", err=True)
+            sys.exit(INTERRUPTED)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -68,7 +113,17 @@ class _Group(click.Group):
             _print_diagnostics(exc.diagnostics, err=True)
             click.secho(f"plandoc: {exc.message}", fg="red", err=True)
             ctx.exit(exc.exit_code)
-        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt, SystemExit):
+        except (KeyboardInterrupt, click.exceptions.Abort):
+            # Ctrl-C (or SIGTERM, see plandoc.build.parallel): what was written is whole,
+            # the manifest has what was finished; say so briefly, in Norwegian.
+            click.secho("plandoc: avbrutt; det som var ferdig, er lagret", fg="red", err=True)
+            ctx.exit(INTERRUPTED)
+        except OSError as exc:
+            # The disk, not plandoc: full, read-only, no access, a folder where a file goes.
+            click.secho(f"plandoc: kunne ikke lese eller skrive {describe(exc)}", fg="red",
+                        err=True)
+            ctx.exit(4)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:
             # A bug, not bad input: say so plainly; PLANDOC_DEBUG=1 shows the traceback.
@@ -95,11 +150,14 @@ def validate(inputs: tuple[Path, ...], strict: bool) -> None:
     """Kontroller INPUTS (filer eller mapper) og skriv ut alle feil og advarsler."""
     from plandoc.build.pipeline import load_all
 
-    files = _discover(inputs)
+    named = Diagnostics()
+    files = _discover(inputs, named)
+    unreadable = len(named)
     loaded = load_all(files)
-    _print_diagnostics(loaded.diagnostics)
-    click.echo(_summary(loaded.diagnostics, len(files)))
-    if loaded.diagnostics.has_errors or (strict and loaded.diagnostics.warnings):
+    named.extend(loaded.diagnostics)
+    _print_diagnostics(named)
+    click.echo(_summary(named, len(files) + unreadable))
+    if named.has_errors or (strict and named.warnings):
         sys.exit(1)
 
 
@@ -108,12 +166,17 @@ def validate(inputs: tuple[Path, ...], strict: bool) -> None:
 @click.option("--kind", type=click.Choice(["program", "prosjekt"]), default="program",
               show_default=True,
               help="Programarbeidsbok eller prosjektarbeidsbok (PLP).")
-def template(out: Path, kind: str) -> None:
+@click.option("--force", is_flag=True, help="Skriv over OUT om den finnes.")
+def template(out: Path, kind: str, force: bool) -> None:
     """Skriv en tom arbeidsbok (med veiledning og nedtrekkslister) til OUT.xlsx."""
     from plandoc.workbook.template import write_template
 
     if out.suffix.lower() != ".xlsx":
         raise click.BadParameter("filen må slutte på .xlsx", param_hint="OUT")
+    if (out.exists() or out.is_symlink()) and not force:
+        # A filled-in workbook is a project leader's work: never replace it by accident.
+        raise UsageError(f"{out} finnes allerede og blir ikke skrevet over; velg et annet "
+                         "navn, eller bruk --force for å erstatte den")
     write_template(out, kind)
     click.echo(f"skrev {out}")
 
@@ -161,7 +224,9 @@ def build(
     from plandoc.build.progress import BuildProgress, summary_line, wants_bar
 
     fmt_list = _parse_formats(formats)
-    files = primary_inputs(_discover(inputs))
+    named = Diagnostics()
+    files = primary_inputs(_discover(inputs, named))
+    _print_diagnostics(named, err=True)
     with BuildProgress(wants_bar(sys.stderr, quiet)) as progress:
 
         def show(result: UnitResult) -> None:
@@ -183,6 +248,8 @@ def build(
             on_start=progress.start, on_done=progress.advance, on_result=show,
         )
     failed = report.failed
+    if named.has_errors and not failed:
+        sys.exit(1)
     if failed or not quiet:
         line = summary_line(report.built, report.unchanged, len(failed), report.seconds)
         click.secho(line, fg="red" if failed else None, err=bool(failed))

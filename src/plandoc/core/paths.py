@@ -21,6 +21,12 @@ def slugify(text: str, fallback: str = "uten-navn") -> str:
     return slug[:80].strip("-") or fallback
 
 
+def project_folder(project_id: str) -> str:
+    """The folder name of a project's documents: "01/25" → "01-25" (one rule for the
+    builders that name the folder and the check that two projects do not share one)."""
+    return slugify(project_id, fallback="prosjekt")
+
+
 def programme_dir(out: Path, municipality: str) -> Path:
     """build/<kommune-slug>/."""
     return out / slugify(municipality)
@@ -38,6 +44,18 @@ def inside(path: Path, root: Path) -> bool:
 #: The folder beside a programme file that holds its projects' files.
 PROJECTS_DIR = "prosjekter"
 
+#: Suffixes of the files plandoc reads.
+INPUT_SUFFIXES = (".xlsx", ".yaml", ".yml")
+#: Spreadsheets plandoc cannot read: found among the inputs they are an error (the reader
+#: says how to save them), never skipped without a word.
+UNREADABLE_SUFFIXES = (".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".numbers")
+
+
+def is_input_like(path: Path) -> bool:
+    """A file that is, or looks like, a workbook meant as input (not a lock or hidden file)."""
+    return (path.suffix.lower() in INPUT_SUFFIXES + UNREADABLE_SUFFIXES
+            and not path.name.startswith(("~$", ".")))
+
 
 def input_files(path: Path) -> list[Path]:
     """Every file a programme's documents are made from: the programme file itself and,
@@ -47,11 +65,5 @@ def input_files(path: Path) -> list[Path]:
     files = [path]
     projects = path.parent / PROJECTS_DIR
     if projects.is_dir():
-        files.extend(
-            sorted(
-                p for p in projects.iterdir()
-                if p.suffix.lower() in (".xlsx", ".yaml", ".yml")
-                and not p.name.startswith(("~$", "."))
-            )
-        )
+        files.extend(sorted(p for p in projects.iterdir() if p.is_file() and is_input_like(p)))
     return files

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from plandoc.core.diagnostics import Diagnostics, SourceRef
+from plandoc.core.paths import project_folder
 from plandoc.i18n.fmt import format_date, format_kr
 from plandoc.load.programme import INVALID, is_yaml, label
 from plandoc.model.programme import Measure, Programme, Record
@@ -490,15 +491,28 @@ def check_portfolio(programme: Programme) -> Diagnostics:
     """Across projects: unique numbers, and projects sharing a tiltak fit its budget together."""
     diags = Diagnostics()
     first: dict[str, Project] = {}
+    folders: dict[str, Project] = {}
     for project in programme.projects:
         pid = project.info.id
+        folder = project_folder(pid)
         if pid in first:
             diags.error(
                 f"prosjektnummeret «{pid}» brukes også av {first[pid].source}; gi hvert "
                 "prosjekt sitt eget nummer", "prosjekt.id-duplikat",
                 _info_ref(project, "id"), related=_refs(_info_ref(first[pid], "id")))
+            continue
+        first[pid] = project
+        if folder in folders:
+            # "01/25" and "01-25": both projects' documents would go to one folder, and the
+            # later would overwrite the earlier without a word.
+            other = folders[folder]
+            diags.error(
+                f"prosjektnummeret «{pid}» gir samme mappe for dokumentene "
+                f"(prosjekter/{folder}/) som «{other.info.id}» i {other.source}; gi "
+                "prosjektene numre som ikke kan forveksles", "prosjekt.id-mappe",
+                _info_ref(project, "id"), related=_refs(_info_ref(other, "id")))
         else:
-            first[pid] = project
+            folders[folder] = project
     shared: dict[str, list[Project]] = {}
     for project in programme.projects:
         shared.setdefault(project.info.measure, []).append(project)

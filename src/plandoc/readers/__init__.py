@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from plandoc.core.diagnostics import SourceRef
+from plandoc.core.paths import INPUT_SUFFIXES, is_input_like
 from plandoc.readers.base import RawInput
 from plandoc.schema.programme import PROGRAMME_SHEETS, Sheet
 
-#: Input suffixes and what they are read with.
-INPUT_SUFFIXES = (".xlsx", ".yaml", ".yml")
+__all__ = ["INPUT_SUFFIXES", "discover", "read_input"]
 
 #: A folder under a programme folder that holds project material, not programmes.
 SKIPPED_FOLDERS = frozenset({"prosjekter"})
@@ -23,11 +23,8 @@ def _is_bauta(folder: Path) -> bool:
 
 
 def _wanted(path: Path) -> bool:
-    return (
-        path.is_file()
-        and path.suffix.lower() in INPUT_SUFFIXES
-        and not path.name.startswith(("~$", "."))
-    )
+    # Spreadsheets plandoc cannot read are "wanted" too: read_input reports them.
+    return path.is_file() and is_input_like(path)
 
 
 def discover(paths: list[Path]) -> list[Path]:

@@ -44,6 +44,26 @@ class Reported:
 REPORTED = Reported()
 
 
+class Percent:
+    """A number from a cell Excel formats as percent: stored 0.75, shown to the user as
+    "75 %". Typed the way it is shown, never as the stored fraction."""
+
+    def __init__(self, fraction: int | float | Decimal) -> None:
+        self.fraction = fraction
+
+    def shown(self) -> str:
+        """The percentage as Excel shows it in Norwegian ("75 %", "12,5 %")."""
+        value = self.fraction
+        number = _decimal_from_float(value) if isinstance(value, float) else Decimal(value)
+        return f"{format_number(_normalise(number * 100))}\u00a0%"
+
+    def __str__(self) -> str:
+        return self.shown()
+
+    def __repr__(self) -> str:
+        return f"Percent({self.fraction!r})"
+
+
 class CellError(ValueError):
     """A value that cannot be typed; `message` follows the column label in the diagnostic."""
 
@@ -183,8 +203,10 @@ _NUMBER_FORMS = (
     (re.compile(r"^\d{1,3}(\.\d{3})+,\d+$"), ".", ","),
     # "1,250,000" and "1,250,000.50": comma thousands as in English
     (re.compile(r"^\d{1,3}(,\d{3}){2,}(\.\d+)?$"), ",", "."),
-    # "1250000", "1,5" (decimal comma), "1.5" (decimal point, but not "1.250": see below)
-    (re.compile(r"^\d+(,\d+)?$"), "", ","),
+    # "1250000", "1,5" (decimal comma), "1.5" (decimal point), but not "1,250" or "1.250":
+    # those are ambiguous (see parse_number)
+    (re.compile(r"^\d+(,(\d{1,2}|\d{4,}))?$|^(0|\d{4,}),\d+$"), "", ","),
+    (re.compile(r"^0\.\d+$"), "", "."),
     (re.compile(r"^\d+\.(\d{1,2}|\d{4,})$"), "", "."),
 )
 
@@ -247,10 +269,11 @@ def parse_number(value: object) -> Decimal:
                 return _normalise(sign * Decimal(digits) * multiplier)
             except InvalidOperation:  # pragma: no cover - the patterns admit only digits
                 raise wrong from None
-    if re.match(r"^\d{1,3}\.\d{3}$", text):
-        as_decimal = format(Decimal(text).normalize(), "f").replace(".", ",")
+    if re.match(r"^[1-9]\d{0,2}[.,]\d{3}$", text):
+        # "700.000" and "800,000": a thousands separator to some, decimals to others.
+        as_decimal = format(Decimal(text.replace(",", ".")).normalize(), "f").replace(".", ",")
         raise CellError(
-            f"er tvetydig, fikk {quote(value)}; skriv {text.replace('.', '')} (tusener) "
+            f"er tvetydig, fikk {quote(value)}; skriv {re.sub('[.,]', '', text)} (tusener) "
             f"eller {as_decimal} (desimaltall)"
         )
     raise wrong
@@ -432,6 +455,12 @@ def to_choice(value: object, choices: tuple[str, ...]) -> str | None:
 def convert(value: object, column: Column) -> object:
     """Type `value` by `column.type`; None for an empty cell; raises CellError."""
     kind = column.type
+    if isinstance(value, Percent):
+        if kind in ("text", "rich", "ref", "value"):
+            return value.shown()
+        what = "et tall" if kind in ("amount", "int", "year") else "en dato" if (
+            kind == "date") else "en av verdiene i listen"
+        raise CellError(f"må være {what}, fikk {quote(value)} (cellen er formatert som prosent)")
     if kind in ("text", "rich", "ref"):
         text = to_text(value)
         if text is not None and column.choices:

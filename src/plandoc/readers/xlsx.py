@@ -14,14 +14,15 @@ from typing import Any
 
 import openpyxl
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
+from defusedxml.ElementTree import fromstring, iterparse
+from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from plandoc.core.diagnostics import SourceRef
 from plandoc.i18n.fmt import format_number
 from plandoc.readers.base import RawInput, RawRecord, RawValue
-from plandoc.readers.cells import REPORTED, suggest
+from plandoc.readers.cells import REPORTED, Percent, suggest
 from plandoc.schema.programme import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
@@ -122,6 +123,7 @@ def read_xlsx(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> RawIn
                 "fil.format", where,
             )
             return raw
+        _missing_parts(archive, workbook, raw)
         try:
             _read_workbook(workbook, archive, raw, sheets)
         except Exception as exc:  # broken XML inside a sheet surfaces only while iterating
@@ -168,6 +170,52 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:160]
 
 
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PKG_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+
+def _missing_parts(archive: zipfile.ZipFile, workbook: Any, raw: RawInput) -> None:
+    """An error for each sheet the workbook lists whose part is not in the zip: openpyxl
+    leaves such a sheet out without a word, and its rows would be lost silently."""
+    names = set(archive.namelist())
+    if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
+        return
+    try:
+        book = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except Exception:  # broken XML is reported when openpyxl reads the same parts
+        return
+    targets = {r.get("Id"): r.get("Target") or "" for r in rels.iter(f"{_PKG_NS}Relationship")}
+    present = set(workbook.sheetnames)
+    for sheet in book.iter(f"{_MAIN_NS}sheet"):
+        title = sheet.get("name") or ""
+        target = targets.get(sheet.get(f"{_REL_NS}id"), "")
+        member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        if title in present or not target or member in names:
+            continue
+        raw.diagnostics.error(
+            f"arket «{title}» står i arbeidsboken, men innholdet ({member}) mangler i filen; "
+            "åpne den i Excel og lagre den på nytt", "fil.format", SourceRef(raw.file))
+
+
+def _percent_styles(workbook: Any) -> frozenset[int]:
+    """Indexes of the cell styles whose number format shows a number as percent."""
+    found: set[int] = set()
+    for index, style in enumerate(getattr(workbook, "_cell_styles", ())):
+        fmt_id = style.numFmtId
+        if fmt_id < BUILTIN_FORMATS_MAX_SIZE:
+            fmt = BUILTIN_FORMATS.get(fmt_id, "General")
+        else:
+            try:
+                fmt = workbook._number_formats[fmt_id - BUILTIN_FORMATS_MAX_SIZE]
+            except IndexError:
+                continue
+        # A "%" in quotes or escaped with a backslash is a literal sign, not a percent format.
+        if "%" in re.sub(r'"[^"]*"|\\.', "", fmt):
+            found.add(index)
+    return frozenset(found)
+
+
 def _bomb_check(archive: zipfile.ZipFile) -> str | None:
     total = 0
     for info in archive.infolist():
@@ -188,6 +236,7 @@ def _read_workbook(
 ) -> None:
     known = [s.name for s in sheets]
     seen: dict[str, str] = {}
+    percent_styles = _percent_styles(workbook)
     for ws in workbook.worksheets:
         title = ws.title
         if title.strip().casefold() == INSTRUCTIONS_SHEET.casefold():
@@ -211,12 +260,12 @@ def _read_workbook(
             continue
         seen[sheet.key] = title
         missing_values = _formulas_without_values(archive, ws)
-        facts = _row_facts(archive, ws)
+        facts = _row_facts(archive, ws, percent_styles)
         ws.reset_dimensions()  # dimensions written by other tools are often wrong
         rows = ws.iter_rows(values_only=True)
         raw.sheet_refs[sheet.key] = ref
         if sheet.kind == "form":
-            records, starts = _read_form(rows, sheet, title, raw, missing_values)
+            records, starts = _read_form(rows, sheet, title, raw, missing_values, facts)
         else:
             records, starts = _read_table(rows, sheet, title, raw, missing_values, facts)
         raw.sheets[sheet.key] = records
@@ -266,6 +315,10 @@ def _formulas_without_values(archive: zipfile.ZipFile, ws: Any) -> set[str]:
 _HIDDEN_ROW = re.compile(rb"<" + _P + rb"row\s[^>]*\bhidden=\"(?:1|true)\"[^>]*>")
 _ROW_NUMBER = re.compile(rb"\br=\"(\d+)\"")
 _MERGE = re.compile(rb"<" + _P + rb"mergeCell\s[^>]*\bref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+_CELL = re.compile(rb"<" + _P + rb"c\s([^>]*)>")
+_CELL_REF = re.compile(rb"\br=\"([A-Z]+\d+)\"")
+_CELL_STYLE = re.compile(rb"\bs=\"(\d+)\"")
+_CELL_TYPE = re.compile(rb"\bt=\"(\w+)\"")
 
 
 @dataclass
@@ -275,10 +328,20 @@ class _RowFacts:
 
     hidden: set[int] = field(default_factory=set)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    #: Number cells (like "E2") formatted as percent: shown as "75 %", stored as 0.75.
+    percent: set[str] = field(default_factory=set)
+
+    def shown(self, value: Any, cell: str) -> Any:
+        """The value as Excel shows it: a number in a percent cell becomes `Percent`."""
+        if cell in self.percent and isinstance(value, int | float) and not isinstance(
+                value, bool):
+            return Percent(value)
+        return value
 
 
-def _row_facts(archive: zipfile.ZipFile, ws: Any) -> _RowFacts:
-    """Hidden rows and merged ranges of a sheet, found by a byte search of its XML."""
+def _row_facts(archive: zipfile.ZipFile, ws: Any,
+               percent_styles: frozenset[int] = frozenset()) -> _RowFacts:
+    """Hidden rows, merged ranges and percent cells of a sheet, by a byte search of its XML."""
     facts = _RowFacts()
     try:
         data = archive.read(ws._worksheet_path.lstrip("/"))
@@ -293,6 +356,16 @@ def _row_facts(archive: zipfile.ZipFile, ws: Any) -> _RowFacts:
         for m in _MERGE.finditer(data):
             first, last = (column_index_from_string(m.group(i).decode()) - 1 for i in (1, 3))
             facts.merges.append((first, int(m.group(2)), last, int(m.group(4))))
+    if percent_styles:
+        styles = {str(i).encode() for i in percent_styles}
+        for m in _CELL.finditer(data):
+            attrs = m.group(1)
+            style = _CELL_STYLE.search(attrs)
+            kind = _CELL_TYPE.search(attrs)
+            ref = _CELL_REF.search(attrs)
+            if style and style.group(1) in styles and ref and (
+                    kind is None or kind.group(1) == b"n"):
+                facts.percent.add(ref.group(1).decode())
     return facts
 
 
@@ -322,15 +395,20 @@ def _read_table(
     records: list[RawRecord] = []
     starts: list[SourceRef] = []
     numbered = enumerate(rows, start=1)
-    header_row, mapping, rest = _find_header(numbered, sheet, title, raw)
+    header_row, mapping, named, rest = _find_header(numbered, sheet, title, raw)
     if not mapping:
         return records, starts
     facts = facts or _RowFacts()
+    unnamed: dict[int, str] = {}  # column → its first filled cell, for one warning each
     letters = _letters(max(mapping) + 1)
     first_letter = letters[min(mapping)]
     merged_away = _merge_diagnostics(facts, header_row, mapping, title, raw)
     hidden: list[int] = []
     for row_no, row in itertools.chain(rest, numbered):
+        if len(row) > len(mapping):
+            for i, v in enumerate(row):
+                if i not in named and i not in unnamed and not _blank(v):
+                    unnamed[i] = f"{get_column_letter(i + 1)}{row_no}"
         values = [(i, row[i] if i < len(row) else None) for i in mapping]
         pending = {i for i, v in values if v is None and f"{letters[i]}{row_no}" in missing_values}
         if not pending and all(_blank(v) for _, v in values):
@@ -353,11 +431,19 @@ def _read_table(
                 value = REPORTED
             elif (i, row_no) in merged_away:
                 value = REPORTED
+            elif facts.percent:
+                value = facts.shown(value, ref.cell or "")
             record[mapping[i].key] = RawValue(value, ref)
         records.append(record)
         starts.append(SourceRef(raw.file, title, f"{first_letter}{row_no}"))
         if row_no in facts.hidden:
             hidden.append(row_no)
+    for i, first in sorted(unnamed.items()):
+        letter = get_column_letter(i + 1)
+        raw.diagnostics.warning(
+            f"kolonne {letter} har innhold, men ingen overskrift, og blir ikke lest; skriv "
+            f"overskriften i {letter}{header_row} (se malen) eller flytt innholdet",
+            "kolonne.uten-navn", SourceRef(raw.file, title, first))
     if hidden:
         shown = ", ".join(str(r) for r in hidden[:5]) + (" …" if len(hidden) > 5 else "")
         word = "raden" if len(hidden) == 1 else "radene"
@@ -398,10 +484,11 @@ def _known_count(row: tuple[Any, ...], lookup: dict[str, Column]) -> int:
 
 def _find_header(
     numbered: Iterator[tuple[int, tuple[Any, ...]]], sheet: Sheet, title: str, raw: RawInput,
-) -> tuple[int, dict[int, Column], list[tuple[int, tuple[Any, ...]]]]:
+) -> tuple[int, dict[int, Column], set[int], list[tuple[int, tuple[Any, ...]]]]:
     """The header row: the first non-empty row, unless one of the next few names more known
     columns (a title above the table). Returns its number, the column index → Column map,
-    and the rows read past it (data to replay)."""
+    the indexes of every column with a header (known or not), and the rows read past it
+    (data to replay)."""
     lookup = _lookup(sheet.columns)
     seen: list[tuple[int, tuple[Any, ...]]] = []
     for row_no, row in numbered:
@@ -411,7 +498,7 @@ def _find_header(
         if _known_count(row, lookup) >= 2 or len(seen) >= HEADER_SEARCH_ROWS:
             break
     if not seen:
-        return 0, {}, []
+        return 0, {}, set(), []
     best = max(range(len(seen)), key=lambda i: (_known_count(seen[i][1], lookup), -i))
     row_no, header = seen[best]
     if _known_count(header, lookup) == 0:
@@ -421,8 +508,9 @@ def _find_header(
             f"fant ingen kolonneoverskrifter i arket «{title}», så ingen rader blir lest; den "
             f"første raden skal ha overskriftene ({wanted} …)", "kolonne.overskrift",
             SourceRef(raw.file, title, f"A{seen[0][0]}"))
-        return row_no, {}, []
+        return row_no, {}, set(), []
     mapping: dict[int, Column] = {}
+    named = {i for i, text in enumerate(header) if not _blank(text)}
     used: dict[str, str] = {}
     letters = _letters(len(header))
     headers = [c.header for c in sheet.columns]
@@ -445,7 +533,7 @@ def _find_header(
             continue
         used[column.key] = f"{letters[i]}{row_no}"
         mapping[i] = column
-    return row_no, mapping, seen[best + 1:]
+    return row_no, mapping, named, seen[best + 1:]
 
 
 def _formula_diagnostic(raw: RawInput, ref: SourceRef) -> None:
@@ -456,9 +544,10 @@ def _formula_diagnostic(raw: RawInput, ref: SourceRef) -> None:
 
 def _read_form(
     rows: Iterator[tuple[Any, ...]], sheet: Sheet, title: str, raw: RawInput,
-    missing_values: set[str],
+    missing_values: set[str], facts: _RowFacts | None = None,
 ) -> tuple[list[RawRecord], list[SourceRef]]:
     """Felt | Verdi rows; refs point at the Verdi cell. One record, starting at A1."""
+    facts = facts or _RowFacts()
     lookup = _lookup(sheet.columns)
     labels = [c.header for c in sheet.columns]
     record: RawRecord = {}
@@ -504,5 +593,5 @@ def _read_form(
         if value is None and f"{letter}{row_no}" in missing_values:
             _formula_diagnostic(raw, ref)
             value = REPORTED
-        record[column.key] = RawValue(value, ref)
+        record[column.key] = RawValue(facts.shown(value, f"{letter}{row_no}"), ref)
     return [record], [SourceRef(raw.file, title, "A1")]
