@@ -8,6 +8,7 @@ from decimal import Decimal
 from plandoc.model.programme import (
     BudgetLine,
     CommunicationItem,
+    Edition,
     FocusArea,
     FundingLine,
     Goal,
@@ -454,5 +455,22 @@ def sample_programme(language: str = "bokmål") -> Programme:
     return Programme(
         info=info, version=version, goals=goals, focus_areas=areas, strategies=strategies,
         measures=measures, budget=budget, funding=funding, organisation=organisation,
-        communication=communication, results=results, source=f"sample-{language}.yaml",
+        communication=communication, results=results, editions=_editions(t),
+        source=f"sample-{language}.yaml",
     )
+
+
+def _editions(t: dict[str, str]) -> list[Edition]:
+    """The register: the plan as on the Program sheet, a handlingsplan per year with tiltak."""
+    return [
+        Edition(document="omstillingsplan", version="1.0", date=dt.date(2023, 2, 1),
+                status="vedtatt", board_date=dt.date(2023, 2, 8),
+                council_date=dt.date(2023, 2, 23)),
+        Edition(document="omstillingsplan", version="1.2", date=dt.date(2023, 11, 15),
+                status="til behandling", board_date=dt.date(2023, 11, 8)),
+        Edition(document="handlingsplan", year=2024, version="1.0", date=dt.date(2023, 11, 15),
+                status="til behandling", board_date=dt.date(2023, 11, 8),
+                data_as_of=dt.date(2023, 10, 31)),
+        Edition(document="handlingsplan", year=2025, version="0.1", date=dt.date(2023, 11, 15),
+                status="utkast"),
+    ]

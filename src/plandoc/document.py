@@ -206,6 +206,8 @@ class Meta:
     full_title: str = ""
     #: Label texts the writers need (e.g. "Side", "Innhold"), already localised.
     labels: dict[str, str] = field(default_factory=dict)
+    #: The edition in a file's properties, e.g. "2.0 (vedtatt)"; empty when none applies.
+    edition: str = ""
 
     def document_title(self) -> str:
         """The title for PDF dc:title, DOCX core title and HTML <title>."""

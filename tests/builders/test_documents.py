@@ -129,8 +129,12 @@ def test_document_starts_with_version_block_toc_and_page_break(
     assert row_texts(version) == [  # type: ignore[arg-type]
         ["1.2", "15. november 2023", "Til behandling", "8. november 2023", "–"]
     ]
-    assert isinstance(blocks[1], TableOfContents) and blocks[1].title == "Innhold"
-    assert isinstance(blocks[2], PageBreak)
+    history = blocks[1]  # the earlier versions of the register (sheet Utgaver)
+    assert row_texts(history) == [  # type: ignore[arg-type]
+        ["1.0", "1. februar 2023", "Vedtatt", "23. februar 2023", "–"]
+    ]
+    assert isinstance(blocks[2], TableOfContents) and blocks[2].title == "Innhold"
+    assert isinstance(blocks[3], PageBreak)
 
 
 def test_meta(docs_nb: dict[str, Document], docs_nn: dict[str, Document]) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from plandoc.builders.common import Rendering, base_context, render_document
+from plandoc.builders.common import Rendering, base_context, make_meta, render_document
 from plandoc.builders.project_views import (
     ASSESSMENT_LEVELS,
     StatusView,
@@ -23,6 +23,7 @@ from plandoc.builders.registry import register
 from plandoc.document import Document
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import labels
+from plandoc.model.editions import edition_for
 from plandoc.model.portfolio import YearResults, report_years, year_results
 from plandoc.model.programme import Programme
 
@@ -152,16 +153,20 @@ class ÅrsrapportBuilder:
         lbl = labels(programme.info.language)
         results = year_results(programme, year)
         title = lbl["arsrapport_title"].format(year=year)
-        meta = rollup_meta(
-            programme, self.kind, title,
-            [(lbl["year"], str(year)),
-             (lbl["budget"], fmt.format_kr(results.budget)),
-             (lbl["pf_project_count"],
-              str(sum(len(m.projects) for m in results.measures)))],
-            None,
-        )
-        context = base_context(programme) | {
+        facts = [(lbl["year"], str(year)),
+                 (lbl["budget"], fmt.format_kr(results.budget)),
+                 (lbl["pf_project_count"],
+                  str(sum(len(m.projects) for m in results.measures)))]
+        edition = edition_for(programme, self.kind, year)
+        if edition.borrowed:
+            # No row in the register: the report's own facts, never the plan's approval.
+            meta = rollup_meta(programme, self.kind, title, facts, None)
+        else:
+            meta = make_meta(programme, self.kind, title, programme.info.name, year)
+            meta.version = meta.version + facts
+        context = base_context(programme, self.kind, year) | {
             "year": year,
+            "own_edition": not edition.borrowed,
             "results": results,
             "goals": goal_rows(programme, results),
             "contributions": contribution_rows(programme, results),

@@ -13,7 +13,8 @@ from plandoc.builders.markdown import ParseContext, parse_template_markdown
 from plandoc.document import Chart, Document, Image, Meta
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import LANGUAGE_TAGS, labels, meta_labels, status_label
-from plandoc.model.programme import Goal, Measure, Programme
+from plandoc.model.editions import DocumentEdition, edition_for, main_document
+from plandoc.model.programme import Edition, Goal, Measure, Programme
 
 ZERO = Decimal(0)
 T = TypeVar("T")
@@ -155,55 +156,89 @@ class VersionView:
     status: str
     board_date: str
     council_date: str
+    #: "Tall per": the date the figures are taken from, when the register gives one.
+    as_of: str = ""
+    changes: str = ""
 
 
-def version_view(programme: Programme) -> VersionView:
-    v = programme.version
+def edition_view(edition: Edition, language: str) -> VersionView:
+    """One edition of the register as a formatted version block (or history row)."""
     return VersionView(
-        version=v.version,
-        date=fmt.format_date(v.date),
-        status=capfirst(status_label(v.status, programme.info.language)),
-        board_date=fmt.format_date(v.board_date),
-        council_date=fmt.format_date(v.council_date),
+        version=edition.version,
+        date=fmt.format_date(edition.date),
+        status=capfirst(status_label(edition.status, language)),
+        board_date=fmt.format_date(edition.board_date),
+        council_date=fmt.format_date(edition.council_date),
+        as_of=fmt.format_date(edition.data_as_of),
+        changes=edition.changes or "",
     )
 
 
-def base_context(programme: Programme) -> dict[str, Any]:
-    """What every template gets: labels, programme facts, version block, period."""
+def version_view(programme: Programme, document: str | None = None,
+                 year: int | None = None) -> VersionView:
+    """The version block of `document` (of `year`): its own edition in the register, or the
+    Program sheet's block when it has none (see `plandoc.model.editions`)."""
+    if document is None:
+        document = main_document(programme)
+    return edition_view(edition_for(programme, document, year).current, programme.info.language)
+
+
+def history_views(edition: DocumentEdition, language: str) -> list[VersionView]:
+    """The earlier versions of a document, newest first, for the version history table."""
+    return [edition_view(e, language) for e in reversed(edition.history)]
+
+
+def base_context(programme: Programme, document: str | None = None,
+                 year: int | None = None) -> dict[str, Any]:
+    """What every template gets: labels, programme facts, the document's version block and
+    version history, period."""
     info = programme.info
+    edition = edition_for(programme, document or main_document(programme), year)
     return {
         "labels": dict(labels(info.language)),
         "info": info,
-        "version": version_view(programme),
+        "version": edition_view(edition.current, info.language),
+        "history": history_views(edition, info.language),
         "period": period(programme),
         "years": programme.years,
     }
 
 
-def make_meta(programme: Programme, kind: str, title: str, subtitle: str) -> Meta:
-    """Cover, header and properties of one document, localised."""
-    info = programme.info
-    lbl = labels(info.language)
-    view = version_view(programme)
+def version_pairs(view: VersionView, language: str) -> list[tuple[str, str]]:
+    """The cover's version block as (label, value) pairs."""
+    lbl = labels(language)
     dash = jinja.DASH
+    pairs = [
+        (lbl["version"], view.version or dash),
+        (lbl["date"], view.date or dash),
+        (lbl["status"], view.status),
+        (lbl["board_date"], view.board_date or dash),
+        (lbl["council_date"], view.council_date or dash),
+    ]
+    if view.as_of:
+        pairs.append((lbl["ed_as_of"], view.as_of))
+    return pairs
+
+
+def make_meta(programme: Programme, kind: str, title: str, subtitle: str,
+              year: int | None = None) -> Meta:
+    """Cover, header and properties of one document, localised, from its own edition."""
+    info = programme.info
+    edition = edition_for(programme, kind, year)
+    view = edition_view(edition.current, info.language)
     return Meta(
         title=title,
         subtitle=subtitle,
         municipality=info.municipality,
         language=LANGUAGE_TAGS[info.language],
         header=f"{title} – {info.name}",
-        version=[
-            (lbl["version"], view.version or dash),
-            (lbl["date"], view.date or dash),
-            (lbl["status"], view.status),
-            (lbl["board_date"], view.board_date or dash),
-            (lbl["council_date"], view.council_date or dash),
-        ],
+        version=version_pairs(view, info.language),
         kind=kind,
         date=view.date,
-        issued=programme.version.date.isoformat() if programme.version.date else "",
+        issued=edition.current.date.isoformat() if edition.current.date else "",
         full_title=full_title(title, info.name, view.date),
         labels=meta_labels(info.language),
+        edition=edition_label(edition.current, info.language),
     )
 
 
@@ -211,6 +246,11 @@ def full_title(*parts: str) -> str:
     """A document's specific name: its kind, what it is about and its date, joined by dashes
     ("Statusrapport – 01/25 Sjømatanlegget – 15. mars 2025"); empty parts are left out."""
     return " – ".join(p.strip() for p in parts if p and p.strip())
+
+
+def edition_label(edition: Edition, language: str) -> str:
+    """"2.0 (vedtatt)": the version and status for a file's properties."""
+    return f"{edition.version} ({status_label(edition.status, language)})"
 
 
 # ---------------------------------------------------------------- rendering

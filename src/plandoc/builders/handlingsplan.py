@@ -230,8 +230,8 @@ class HandlingsplanBuilder:
     def build_year(self, programme: Programme, year: int) -> Document:
         lbl = labels(programme.info.language)
         title = lbl["handlingsplan_title"].format(year=year)
-        meta = make_meta(programme, self.kind, title, programme.info.name)
-        context = base_context(programme)
+        meta = make_meta(programme, self.kind, title, programme.info.name, year)
+        context = base_context(programme, self.kind, year)
         if programme.info.kind == "områdeløft":
             # An områdeløft's handlingsplan builds on its programplan, not an omstillingsplan.
             context["labels"] = context["labels"] | {

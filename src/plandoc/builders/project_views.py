@@ -18,6 +18,7 @@ from plandoc.core.paths import project_folder
 from plandoc.document import Chart, Meta, Series
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import CHART_LANG, LANGUAGE_TAGS, labels, meta_labels, status_label
+from plandoc.model.editions import project_editions
 from plandoc.model.portfolio import ProjectFigures, assess, milestone_done, project_figures
 from plandoc.model.programme import Programme, Role
 from plandoc.model.project import (
@@ -325,6 +326,19 @@ def project_meta(
     lbl = labels(info.language)
     v = project.version
     dash = jinja.DASH
+    editions = project_editions(project)
+    edition = editions[-1] if editions else None
+    if version is None and edition is not None:
+        # The register's last row is the plan's edition (see schema.project.PROJECT_EDITIONS).
+        version = [
+            (lbl["version"], edition.version),
+            (lbl["date"], fmt.format_date(edition.date) or dash),
+            (lbl["status"], capfirst(status_label(edition.status, info.language))),
+            (lbl["board_date"], fmt.format_date(edition.board_date) or dash),
+            (lbl["ed_approved"], fmt.format_date(edition.approved) or dash),
+        ]
+        if date is None:
+            date = edition.date
     if version is None:
         version = [
             (lbl["version"], v.version or dash),

@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from plandoc.builders.common import Rendering, base_context, render_document
+from plandoc.builders.common import (
+    Rendering,
+    VersionView,
+    base_context,
+    capfirst,
+    render_document,
+)
 from plandoc.builders.project_views import (
     milestone_rows,
     project_meta,
@@ -24,7 +30,8 @@ from plandoc.builders.project_views import (
 from plandoc.builders.registry import register
 from plandoc.document import Document
 from plandoc.i18n import fmt
-from plandoc.i18n.labels import labels
+from plandoc.i18n.labels import labels, status_label
+from plandoc.model.editions import project_editions
 from plandoc.model.programme import Programme
 from plandoc.model.project import Project, StatusReport
 
@@ -34,6 +41,17 @@ SPENT = "spent"
 
 def _context(programme: Programme, **extra: Any) -> dict[str, Any]:
     return base_context(programme) | {"extra": []} | extra
+
+
+def project_history(project: Project, language: str) -> list[VersionView]:
+    """The earlier versions of the prosjektplan (register rows before the last), newest first."""
+    return [
+        VersionView(version=e.version, date=fmt.format_date(e.date),
+                    status=capfirst(status_label(e.status, language)),
+                    board_date=fmt.format_date(e.board_date),
+                    council_date=fmt.format_date(e.approved), changes=e.changes or "")
+        for e in reversed(project_editions(project)[:-1])
+    ]
 
 
 class ProsjektplanBuilder:
@@ -59,7 +77,8 @@ class ProsjektplanBuilder:
         if found is not None:
             rendering.charts[TIMELINE], alt = found
         context = _context(programme, p=project_view(project, programme),
-                           timeline=TIMELINE if found is not None else None, timeline_alt=alt)
+                           timeline=TIMELINE if found is not None else None, timeline_alt=alt,
+                           history=project_history(project, programme.info.language))
         return render_document(rendering, context)
 
 

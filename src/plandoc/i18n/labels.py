@@ -382,6 +382,12 @@ BOKMÅL: dict[str, str] = {
     "goal_state_på_sporet": "på sporet",
     "goal_state_ikke_på_sporet": "ikke på sporet",
     "goal_state_ukjent": "ukjent",
+    # ---------------------------------------------------------------- editions (issue 13)
+    "ed_history": "Tidligere versjoner",
+    "ed_changes": "Hva er endret",
+    "ed_as_of": "Tall per",
+    "ed_as_of_text": "Tallene i dokumentet er per {date}.",
+    "ed_approved": "Godkjent i beslutningspunkt",
 }
 
 NYNORSK: dict[str, str] = {
@@ -746,6 +752,12 @@ NYNORSK: dict[str, str] = {
     "goal_state_på_sporet": "på sporet",
     "goal_state_ikke_på_sporet": "ikkje på sporet",
     "goal_state_ukjent": "ukjend",
+    # ---------------------------------------------------------------- editions (issue 13)
+    "ed_history": "Tidlegare versjonar",
+    "ed_changes": "Kva er endra",
+    "ed_as_of": "Tal per",
+    "ed_as_of_text": "Tala i dokumentet er per {date}.",
+    "ed_approved": "Godkjend i avgjerdspunkt",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType({

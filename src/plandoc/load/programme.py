@@ -25,6 +25,7 @@ from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.model.programme import (
     BudgetLine,
     CommunicationItem,
+    Edition,
     FocusArea,
     FundingLine,
     Goal,
@@ -51,6 +52,7 @@ RECORD_CLASSES: dict[str, type[BaseModel]] = {
     "organisation": Role,
     "communication": CommunicationItem,
     "results": ReportedResult,
+    "editions": Edition,
 }
 
 INVALID = "_invalid:"

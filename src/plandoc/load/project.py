@@ -26,6 +26,7 @@ from plandoc.model.project import (
     Phase,
     Project,
     ProjectBudgetLine,
+    ProjectEdition,
     ProjectFunding,
     ProjectGoal,
     ProjectInfo,
@@ -50,6 +51,7 @@ PROJECT_RECORD_CLASSES: dict[str, type[BaseModel]] = {
     "risks": Risk,
     "reports": StatusReport,
     "milestone_status": MilestoneStatus,
+    "editions": ProjectEdition,
 }
 
 #: Which input wins when a project's workbook and YAML twin sit side by side.

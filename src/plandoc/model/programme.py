@@ -23,6 +23,7 @@ ProgrammeKind = Literal["regional omstilling", "områdeløft"]
 Status = Literal["utkast", "til behandling", "vedtatt"]
 GoalLevel = Literal["hovedmål", "effektmål", "delmål"]
 PlpPhase = Literal["forstudie", "forprosjekt", "hovedprosjekt", "ikke PLP"]
+EditionDocument = Literal["omstillingsplan", "programplan", "handlingsplan", "årsrapport"]
 SourceKind = Literal["fylkeskommune", "kommune", "Innovasjon Norge", "stat", "privat", "annet"]
 
 
@@ -191,6 +192,28 @@ class ReportedResult(Record):
     comment: str | None = None
 
 
+class Edition(Record):
+    """Utgave (sheet Utgaver): one version of one document, with its own dates and approvals."""
+
+    document: EditionDocument
+    #: The year of a handlingsplan or årsrapport; None for the multi-year plan.
+    year: int | None = None
+    version: str
+    date: dt.date | None = None
+    status: Status = "utkast"
+    board_date: dt.date | None = None
+    council_date: dt.date | None = None
+    #: Tall per: the date the document's figures are taken from (None: its date).
+    data_as_of: dt.date | None = None
+    #: Hva er endret: a short note shown in the version history.
+    changes: str | None = None
+
+    def as_version(self) -> VersionInfo:
+        """The edition as the version block every document shows."""
+        return VersionInfo(version=self.version, date=self.date, status=self.status,
+                           board_date=self.board_date, council_date=self.council_date)
+
+
 class Programme(Record):
     """An entire programme as read from one workbook or YAML file."""
 
@@ -205,6 +228,7 @@ class Programme(Record):
     organisation: list[Role] = Field(default_factory=list)
     communication: list[CommunicationItem] = Field(default_factory=list)
     results: list[ReportedResult] = Field(default_factory=list)
+    editions: list[Edition] = Field(default_factory=list)
     #: The file it was read from (for diagnostics and output naming); not content.
     source: str = Field(default="", exclude=True)
     #: The PLP projects, each read from its own file in the `prosjekter/` folder beside the

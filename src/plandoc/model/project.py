@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from plandoc.model.programme import Record, Role, VersionInfo
+from plandoc.model.programme import Record, Role, Status, VersionInfo
 
 ProjectPhase = Literal["forstudie", "forprosjekt", "hovedprosjekt"]
 ProjectGoalLevel = Literal["visjon", "effektmål", "resultatmål", "prosjektmål"]
@@ -177,6 +177,19 @@ class MilestoneStatus(Record):
     comment: str | None = None
 
 
+class ProjectEdition(Record):
+    """Utgave av prosjektplanen: version, phase, dates and approval at a decision point."""
+
+    version: str
+    phase: ProjectPhase | None = None
+    date: dt.date | None = None
+    status: Status = "utkast"
+    board_date: dt.date | None = None
+    #: Godkjent: the date a decision point approved this version of the plan.
+    approved: dt.date | None = None
+    changes: str | None = None
+
+
 class Project(Record):
     """An entire PLP project as read from one project workbook or YAML file."""
 
@@ -194,6 +207,7 @@ class Project(Record):
     risks: list[Risk] = Field(default_factory=list)
     reports: list[StatusReport] = Field(default_factory=list)
     milestone_status: list[MilestoneStatus] = Field(default_factory=list)
+    editions: list[ProjectEdition] = Field(default_factory=list)
     #: The file it was read from (for diagnostics and output naming); not content.
     source: str = Field(default="", exclude=True)
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.i18n.fmt import format_money, format_number
 from plandoc.load.programme import INVALID, is_yaml, label
+from plandoc.model import edition_rules
 from plandoc.model.programme import BudgetLine, Programme, Record
 from plandoc.readers.cells import suggest
 from plandoc.schema.programme import (
@@ -340,6 +341,7 @@ RULES: tuple[Rule, ...] = (
     check_funding_balance,
     check_county_share,
     check_result_years,
+    edition_rules.check,
 )
 
 

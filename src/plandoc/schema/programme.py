@@ -66,6 +66,8 @@ STATUSES = ("utkast", "til behandling", "vedtatt")
 GOAL_LEVELS = ("hovedmål", "effektmål", "delmål")
 PLP_PHASES = ("forstudie", "forprosjekt", "hovedprosjekt", "ikke PLP")
 SOURCE_KINDS = ("fylkeskommune", "kommune", "Innovasjon Norge", "stat", "privat", "annet")
+#: The documents of a programme that have editions of their own (sheet Utgaver).
+EDITION_DOCUMENTS = ("omstillingsplan", "programplan", "handlingsplan", "årsrapport")
 GROUPS = ("Styringsgruppe", "Administrasjon", "Arbeidsgruppe", "Referansegruppe", "Eier")
 
 #: A data row whose first non-empty cell starts with this (any case) is the template's example.
@@ -279,9 +281,45 @@ RESULTS = Sheet(
     ),
 )
 
+EDITIONS = Sheet(
+    key="utgaver", name="Utgaver", kind="table", model_field="editions",
+    help=("Register over utgavene av dokumentene: én rad per versjon av omstillingsplanen "
+          "(eller programplanen), av hver årlige handlingsplan og av hver årsrapport. "
+          "Forsiden og versjonsblokken i hvert dokument hentes fra dokumentets siste rad her; "
+          "de tidligere radene vises som versjonshistorikk. Når en utgave er vedtatt, kjører "
+          "du «plandoc adopt», som tar vare på innholdet i mappen vedtatt/. Skal du endre noe "
+          "i et vedtatt dokument, legger du til en ny rad med ny versjon og status utkast."),
+    columns=(
+        Column("dokument", "Dokument", "document", type="choice", choices=EDITION_DOCUMENTS,
+               required=True, example="handlingsplan", width=16,
+               help="Hvilket dokument utgaven gjelder."),
+        Column("år", "År", "year", type="year", example=2025, width=8,
+               help="Året for handlingsplan og årsrapport. Tom for omstillingsplan og "
+                    "programplan."),
+        Column("versjon", "Versjon", "version", required=True, example="1.0", width=10,
+               help="Ny versjon for hver endring etter vedtak: 1.0, 1.1, 2.0 …"),
+        Column("dato", "Dato", "date", type="date", example="01.12.2024", width=12,
+               help="Datoen for denne versjonen av dokumentet."),
+        Column("status", "Status", "status", type="choice", choices=STATUSES, required=True,
+               example="vedtatt", width=14),
+        Column("behandlet_styringsgruppen", "Behandlet i styringsgruppen", "board_date",
+               type="date", example="05.12.2024", width=14),
+        Column("vedtatt_kommunestyret", "Vedtatt/godkjent i kommunestyret", "council_date",
+               type="date", example="12.12.2024", width=14,
+               help="Kommunestyret vedtar omstillingsplanen og godkjenner hver handlingsplan."),
+        Column("data_per", "Tall per", "data_as_of", type="date", example="30.11.2024",
+               width=12,
+               help="Datoen tallene i dokumentet er hentet fra (prosjektstatus, forbruk, "
+                    "resultater). Tom = dokumentets dato."),
+        Column("endringer", "Hva er endret", "changes", width=40,
+               example="Rullert etter første gjennomføringsår",
+               help="Kort om hva som er nytt i denne versjonen; vises i versjonshistorikken."),
+    ),
+)
+
 PROGRAMME_SHEETS: tuple[Sheet, ...] = (
     PROGRAM, GOALS, FOCUS_AREAS, STRATEGIES, MEASURES, BUDGET, FUNDING,
-    ORGANISATION, COMMUNICATION, RESULTS,
+    ORGANISATION, COMMUNICATION, RESULTS, EDITIONS,
 )
 
 #: The instructions sheet the template adds; readers ignore it.

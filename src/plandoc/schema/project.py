@@ -269,9 +269,31 @@ MILESTONE_STATUS = Sheet(
     ),
 )
 
+PROJECT_EDITIONS = Sheet(
+    key="utgaver", name="Utgaver", kind="table", model_field="editions",
+    help=("Versjonene av prosjektplanen: én rad per versjon, med fasen den gjelder og når den "
+          "ble behandlet og godkjent. Forsiden viser siste rad; de tidligere radene vises som "
+          "versjonshistorikk. Tomt ark = versjonen i arket Prosjekt."),
+    columns=(
+        Column("versjon", "Versjon", "version", required=True, example="1.0", width=10),
+        Column("fase", "Fase", "phase", type="choice", choices=PROJECT_PHASES,
+               example="forprosjekt", width=14, help="Fasen denne versjonen av planen gjelder."),
+        Column("dato", "Dato", "date", type="date", example="15.01.2025", width=12),
+        Column("status", "Status", "status", type="choice", choices=STATUSES, required=True,
+               example="vedtatt", width=14),
+        Column("behandlet_styringsgruppen", "Behandlet i styringsgruppen", "board_date",
+               type="date", example="22.01.2025", width=14),
+        Column("godkjent", "Godkjent (beslutningspunkt)", "approved", type="date",
+               example="03.02.2025", width=14,
+               help="Datoen planen ble godkjent i et beslutningspunkt (PLP)."),
+        Column("endringer", "Hva er endret", "changes", width=40,
+               example="Utvidet til forprosjekt"),
+    ),
+)
+
 PROJECT_SHEETS: tuple[Sheet, ...] = (
     PROJECT, ORGANISATION, GOALS, PHASES, DECISIONS_SHEET, MILESTONES, ACTIVITIES, BUDGET,
-    FUNDING, SUCCESS_FACTORS, RISKS, REPORTS, MILESTONE_STATUS,
+    FUNDING, SUCCESS_FACTORS, RISKS, REPORTS, MILESTONE_STATUS, PROJECT_EDITIONS,
 )
 
 

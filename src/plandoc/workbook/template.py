@@ -219,6 +219,26 @@ def _instructions(ws: Worksheet, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -
              "12.10.2024. Formler er lov, men lagre filen i Excel før den leses.", None),
         ("", "Kjør «plandoc validate» for å sjekke arbeidsboken; feil vises med ark og "
              "celle, f.eks. Tiltak!J7.", None),
+        ("Utgaver og vedtak", "", BOLD),
+        ("", "Hvert dokument har sin egen versjon: omstillingsplanen (eller programplanen) "
+             "vedtas av kommunestyret og rulleres hver høst, hver årlige handlingsplan "
+             "godkjennes for seg, og årsrapporten behandles når året er omme. Før opp hver "
+             "versjon i arket Utgaver, med dato, status og når styringsgruppen og "
+             "kommunestyret behandlet den. Forsiden og versjonsblokken i dokumentet hentes "
+             "derfra, og de tidligere versjonene vises i en liten historikktabell.", None),
+        ("", "Når kommunestyret har vedtatt en utgave, setter du status til «vedtatt» og "
+             "kjører «plandoc adopt <arbeidsbok> <dokument>», f.eks. «plandoc adopt "
+             "program.xlsx handlingsplan-2025». Da lagres innholdet utgaven ble laget fra, i "
+             "mappen «vedtatt» ved siden av arbeidsboken. Den mappen skal ikke endres for "
+             "hånd; ta den med når dere tar vare på arbeidsboken.", None),
+        ("", "Etter vedtaket kan du ikke endre innholdet i det vedtatte dokumentet uten å "
+             "lage en ny versjon: plandoc sier fra om hvilke celler som er endret. Legg til "
+             "en ny rad i Utgaver (f.eks. versjon 2.0 med status «utkast») og gjør endringene. "
+             "Den nye versjonen får da et kapittel «Endringer fra versjon …» og en Word-fil "
+             "med sporede endringer (…-endringer.docx) som viser hva som er endret siden "
+             "vedtaket. Den vedtatte utgaven kan alltid lages på nytt, helt lik.", None),
+        ("", "«Tall per» er datoen tallene i dokumentet gjelder fra (prosjektstatus, forbruk, "
+             "resultater). Er den tom, brukes dokumentets dato.", None),
     ]
     if sheets is not PROGRAMME_SHEETS:
         lines[:2] = PROJECT_INTRO

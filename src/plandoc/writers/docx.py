@@ -214,6 +214,8 @@ def _set_properties(document: Any, meta: Meta, language: str) -> None:
     props.language = language
     props.last_modified_by = "plandoc"
     props.revision = 1
+    if meta.edition:
+        props.version = clean(meta.edition)[:255]
     props.created = props.modified = source_date(meta.issued)
 
 
