@@ -11,6 +11,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import warnings
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -18,7 +19,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from starlette.testclient import TestClient
+
+with warnings.catch_warnings():
+    # Starlette 1.x suggests httpx2 for its TestClient; httpx still works the same.
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from starlette.testclient import TestClient
 
 from plandoc.serve import users
 from plandoc.serve.app import create_app
@@ -33,12 +38,13 @@ ELVESTAD, NORDBY = "elvestad-kommune", "nordby-kommune"
 
 
 def workbook(kommune: str = "Elvestad kommune", budget: object = 950000,
-             county: str = "Østfold") -> bytes:
+             county: str = "Østfold", name: str = "Områdeløft Sandbakken") -> bytes:
     """The Sandbakken example as another municipality's workbook; `budget` goes in
     Budsjett!D3 (a text there is a mistake with its cell)."""
     wb = openpyxl.load_workbook(EXAMPLE)
     wb["Program"]["B2"] = kommune
     wb["Program"]["B4"] = county
+    wb["Program"]["B5"] = name
     wb["Budsjett"]["D3"] = budget
     buffer = io.BytesIO()
     wb.save(buffer)

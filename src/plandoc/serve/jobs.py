@@ -83,43 +83,112 @@ def run_job(job: Job, time_limit: float) -> Outcome:
     """Run `job` in a child process; kill it after `time_limit` seconds."""
     started = time.monotonic()
     outcome = Outcome()
+
+    def received(kind: str, data: Any) -> bool:
+        if kind == "diagnostics":
+            outcome.diagnostics = data
+            outcome.diagnostics_seconds = time.monotonic() - started
+            return False
+        for name, value in data.items():
+            setattr(outcome, name, value)
+        outcome.documents_seconds = time.monotonic() - started
+        return True
+
+    finished = _in_child(_child, job, time_limit, received)
+    if finished == "timeout":
+        outcome.status = "tidsavbrudd"
+        outcome.messages.append(
+            f"behandlingen tok mer enn {int(time_limit)} sekunder og ble stoppet; "
+            "dokumentene fra forrige vellykkede opplasting står urørt")
+    elif finished == "crashed":
+        outcome.messages.append("behandlingen stoppet uventet (intern feil); prøv igjen, og "
+                                "meld feilen om den gjentar seg")
+    return outcome
+
+
+def _in_child(target: Any, job: Any, time_limit: float, received: Any) -> str:
+    """Run `target(job, conn)` in a child; `received(kind, data)` gets each message and says
+    whether it was the last. "done", "timeout" (the child was killed) or "crashed"."""
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(job, sender), daemon=True)
+    process = ctx.Process(target=target, args=(job, sender), daemon=True)
     process.start()
     sender.close()
-    deadline = started + time_limit
+    deadline = time.monotonic() + time_limit
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0 or not receiver.poll(left):
-                if time.monotonic() >= deadline:
-                    outcome.status = "tidsavbrudd"
-                    outcome.messages.append(
-                        f"behandlingen tok mer enn {int(time_limit)} sekunder og ble stoppet; "
-                        "dokumentene fra forrige vellykkede opplasting står urørt")
-                    break
-                continue
+                return "timeout"
             try:
                 kind, data = receiver.recv()
             except (EOFError, OSError):
-                outcome.messages.append("behandlingen stoppet uventet (intern feil); "
-                                        "prøv igjen, og meld feilen om den gjentar seg")
-                break
-            if kind == "diagnostics":
-                outcome.diagnostics = data
-                outcome.diagnostics_seconds = time.monotonic() - started
-            elif kind == "done":
-                for name, value in data.items():
-                    setattr(outcome, name, value)
-                outcome.documents_seconds = time.monotonic() - started
-                break
+                return "crashed"
+            if received(kind, data):
+                return "done"
     finally:
         receiver.close()
         if process.is_alive():
             process.kill()
         process.join(5)
-    return outcome
+
+
+@dataclass(frozen=True)
+class PreviewJob:
+    """Draw the pages of one document (by its stem) of the programme in `current`."""
+
+    current: str
+    stem: str
+    folder: str
+    prefix: str
+    ppi: float = 72.0
+
+
+def run_preview(job: PreviewJob, time_limit: float) -> list[str] | str:
+    """The PNG files written (absolute paths), or a Norwegian message why there are none."""
+    answer: dict[str, Any] = {}
+
+    def received(kind: str, data: Any) -> bool:
+        answer["data"] = data
+        return True
+
+    finished = _in_child(_preview_child, job, time_limit, received)
+    if finished != "done":
+        return "forhåndsvisningen kunne ikke lages i tide; last ned PDF-en i stedet"
+    return answer["data"]  # type: ignore[no-any-return]
+
+
+def _preview_child(job: PreviewJob, conn: Connection) -> None:
+    from plandoc.build.pipeline import documents, primary_inputs
+    from plandoc.load.programme import load_file
+    from plandoc.writers.pdf import render_png
+
+    try:
+        current = Path(job.current)
+        os.chdir(current)
+        primary = primary_inputs(_programme_files(current))
+        programme, diags = load_file(primary[0]) if primary else (None, None)
+        if programme is None or diags is None or diags.has_errors:
+            conn.send(("done", "programmet kan ikke leses nå; last opp på nytt"))
+            return
+        for stem, _kind, document in documents(programme):
+            if stem != job.stem:
+                continue
+            folder = Path(job.folder)
+            folder.mkdir(parents=True, exist_ok=True)
+            written = []
+            for number, png in enumerate(render_png(document, ppi=job.ppi), start=1):
+                path = folder / f"{job.prefix}-{number}.png"
+                path.with_suffix(".tmp").write_bytes(png)
+                path.with_suffix(".tmp").replace(path)
+                written.append(str(path))
+            conn.send(("done", written))
+            return
+        conn.send(("done", "fant ikke dokumentet i programmet"))
+    except Exception as exc:
+        conn.send(("done", f"forhåndsvisningen kunne ikke lages ({type(exc).__name__})"))
+    finally:
+        conn.close()
 
 
 def _child(job: Job, conn: Connection) -> None:

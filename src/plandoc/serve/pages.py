@@ -62,10 +62,10 @@ def _size(size: int) -> str:
     return f"{max(1, round(size / 1024))} kB"
 
 
-def render(request: Request, name: str, session: Session | None, status: int = 200,
+def render(request: Request, template: str, session: Session | None, status: int = 200,
            **context: Any) -> HTMLResponse:
     t = texts(session.user.language if session else None)
-    html = environment().get_template(name).render(
+    html = environment().get_template(template).render(
         t=t, user=session.user if session else None,
         csrf=session.csrf if session else "", **context)
     return HTMLResponse(html, status_code=status)
@@ -242,6 +242,44 @@ async def download(request: Request) -> Response:
     return FileResponse(path, filename=path.name)
 
 
+def _page_number(request: Request) -> int:
+    try:
+        return max(1, int(request.query_params.get("side", "1")))
+    except ValueError:
+        return 1
+
+
+async def preview(request: Request) -> Response:
+    session = await session_of(request)
+    if session is None:
+        return _to_login()
+    slug, name = request.path_params["slug"], request.path_params["name"]
+    page = _page_number(request)
+    try:
+        _, count = await blocking(service(request).preview, session.user, slug, name, page)
+    except NotFound:
+        return _not_found(request, session)
+    except UploadRefused as exc:
+        return render(request, "message.html.j2", session, status=exc.status,
+                      title=texts(session.user.language)["preview"], text=exc.message,
+                      slug=slug)
+    return render(request, "preview.html.j2", session, slug=slug, name=name, page=page,
+                  count=count)
+
+
+async def page_image(request: Request) -> Response:
+    session = await session_of(request)
+    if session is None:
+        return _to_login()
+    try:
+        path, _ = await blocking(service(request).preview, session.user,
+                                 request.path_params["slug"], request.path_params["name"],
+                                 int(request.path_params["page"]))
+    except (NotFound, UploadRefused):
+        return _not_found(request, session)
+    return FileResponse(path, media_type="image/png")
+
+
 async def download_all(request: Request) -> Response:
     session = await session_of(request)
     if session is None:
@@ -298,5 +336,7 @@ ROUTES = [
     Route("/programmer/{slug}/historikk", history, methods=["GET"]),
     Route("/programmer/{slug}/alle-dokumenter.zip", download_all, methods=["GET"]),
     Route("/programmer/{slug}/dokumenter/{name:path}", download, methods=["GET"]),
+    Route("/programmer/{slug}/forhandsvisning/{name:path}", preview, methods=["GET"]),
+    Route("/programmer/{slug}/sidebilde/{page:int}/{name:path}", page_image, methods=["GET"]),
     Route("/maler/{kind}.xlsx", blank, methods=["GET"]),
 ]

@@ -25,7 +25,7 @@ from typing import Any
 
 from plandoc.serve.auth import Sessions
 from plandoc.serve.db import Database
-from plandoc.serve.jobs import DOCUMENT_SUFFIXES, Job, run_job
+from plandoc.serve.jobs import DOCUMENT_SUFFIXES, Job, PreviewJob, run_job, run_preview
 from plandoc.serve.uploads import UploadRefused, apply, receive
 from plandoc.serve.users import User, may_see, may_upload, visible_slugs
 
@@ -235,6 +235,33 @@ class Service:
             raise NotFound(name)
         self.db.audit(user.name, "nedlasting", slug, name, address)
         return self.documents_dir(slug) / name
+
+    def preview(self, user: User, slug: str, name: str, page: int) -> tuple[Path, int]:
+        """The PNG of page `page` of the PDF `name`, drawn on first use; and the page count.
+
+        Raises NotFound for a page that does not exist, UploadRefused when none could be drawn.
+        """
+        self._visible(user, slug)
+        if not name.endswith(".pdf") or name not in self._document_names(slug):
+            raise NotFound(name)
+        pdf = self.documents_dir(slug) / name
+        st = pdf.stat()
+        stem = name.removesuffix(".pdf")
+        folder = self.folder(slug) / "forhandsvisning" / stem
+        prefix = f"{st.st_mtime_ns}-{st.st_size}"
+        pages = sorted(folder.glob(f"{prefix}-*.png"),
+                       key=lambda p: int(p.stem.rsplit("-", 1)[1])) if folder.is_dir() else []
+        if not pages:
+            with self._programme_lock(slug), self._builds:
+                shutil.rmtree(folder, ignore_errors=True)  # drawings of older PDFs
+                drawn = run_preview(PreviewJob(str(self.folder(slug) / "inndata"), stem,
+                                               str(folder), prefix), 120)
+            if isinstance(drawn, str):
+                raise UploadRefused(drawn, 503)
+            pages = [Path(p) for p in drawn]
+        if not 1 <= page <= len(pages):
+            raise NotFound(f"{name} side {page}")
+        return pages[page - 1], len(pages)
 
     def documents_zip(self, user: User, slug: str, address: str = "") -> bytes:
         """Every document of a programme in one zip (fixed entry dates)."""

@@ -54,6 +54,7 @@ BOKMAL = {
     "when": "Når",
     "uploaded_files": "Filer",
     "page": "Side",
+    "of": "av",
     "previous_page": "Forrige side",
     "next_page": "Neste side",
     "not_found": "Fant ikke siden",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -10,6 +11,7 @@ import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +173,33 @@ def default_template_dir() -> Path:
 
 def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
     """The PDF bytes for `document`, using `template_dir` (default templates/typst/)."""
+    with _prepared(document, template_dir) as (compiler, root, payload, main):
+        pdf = _compile(compiler, root, payload, document, main)
+    shapes = [TableShape(len(t.rows) + (1 if t.header else 0), t.row_headers)
+              for t in walk_blocks(document.blocks) if isinstance(t, Table) and t.columns]
+    return mark_row_headers(pdf, shapes, document.meta.title)
+
+
+def render_png(document: Document, template_dir: Path | None = None,
+               ppi: float = 72.0) -> list[bytes]:
+    """Every page as a PNG image, drawn by Typst from the same source as the PDF (previews)."""
+    with _prepared(document, template_dir) as (compiler, root, payload, main):
+        try:
+            pages = compiler.compile(input=str(root / main), root=str(root), format="png",
+                                     ppi=ppi, sys_inputs={"doc": payload},
+                                     timestamp=timestamp())
+        except typst.TypstError as exc:
+            raise RenderError(f"sidene i «{document.meta.title}» kunne ikke tegnes: "
+                              f"{_error_text(exc)}") from exc
+    if isinstance(pages, bytes):
+        return [pages]
+    return list(pages or [])
+
+
+@contextlib.contextmanager
+def _prepared(document: Document, template_dir: Path | None
+              ) -> Iterator[tuple[typst.Compiler, Path, str, str]]:
+    """A folder with the template and the document's data: (compiler, root, payload, main)."""
     template_dir = template_dir or default_template_dir()
     main = template_for(document.meta.kind, template_dir)
     if not main.is_file():
@@ -193,10 +222,7 @@ def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
             shutil.copyfile(shipped_chart, root / shipped_chart.name)
         data = document_data(document, root)
         payload = json.dumps(data, ensure_ascii=False)
-        pdf = _compile(_compiler(font_dirs), root, payload, document, main.name)
-    shapes = [TableShape(len(t.rows) + (1 if t.header else 0), t.row_headers)
-              for t in walk_blocks(document.blocks) if isinstance(t, Table) and t.columns]
-    return mark_row_headers(pdf, shapes, document.meta.title)
+        yield _compiler(font_dirs), root, payload, main.name
 
 
 def template_for(kind: str, template_dir: Path) -> Path:
