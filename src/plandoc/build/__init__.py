@@ -1,0 +1,1 @@
+"""Build orchestration: what is out of date, the workers, the manifest, progress."""
