@@ -248,6 +248,32 @@ def missing_sheet_part() -> bytes:
     return out.getvalue()
 
 
+def with_strategies(change: Callable[[dict[str, Rows]], None]) -> Callable[[], bytes]:
+    """The base programme with a Strategier sheet (S1 under IO1) and tiltak using it."""
+    def full(s: dict[str, Rows]) -> None:
+        s["Strategier"] = [["ID", "Innsatsområde", "Navn"], ["S1", "IO1", "Nye bedrifter"],
+                           ["S2", "IO2", "Kompetanse i bedriftene"]]
+        s["Tiltak"][0].append("Strategi")
+        s["Tiltak"][1].append("S1")
+        s["Tiltak"][2].append("S2")
+        change(s)
+    return lambda: book(full)
+
+
+def with_money(change: Callable[[dict[str, Rows]], None]) -> Callable[[], bytes]:
+    """The base programme with a budget and its financing for 2025 and 2026."""
+    def full(s: dict[str, Rows]) -> None:
+        s["Budsjett"] = [["År", "Post", "Beløp (kr)"], [2025, "Bedriftsutvikling", 500000],
+                         [2026, "Bedriftsutvikling", 400000]]
+        s["Finansiering"] = [["År", "Kilde", "Kildetype", "Beløp (kr)"],
+                             [2025, "Troms fylkeskommune", "fylkeskommune", 250000],
+                             [2025, "Dyrøy kommune", "kommune", 250000],
+                             [2026, "Troms fylkeskommune", "fylkeskommune", 200000],
+                             [2026, "Dyrøy kommune", "kommune", 200000]]
+        change(s)
+    return lambda: book(full)
+
+
 def nested() -> bytes:
     return ("program:\n  kommune: " + "[" * 100 + "]" * 100 + "\n").encode()
 
@@ -333,6 +359,17 @@ _DEFINED: tuple[Case, ...] = (
          "YAML-anker som viser til seg selv (syklus)",
          yaml_text("program: &p\n  kommune: Dyrøy\n  programnavn: *p\n  periode_fra: 2024\n"
                    "  periode_til: 2027\ninnsatsområder: &a\n  - id: IO1\n    navn: *a\n")),
+    Case("38-ugyldig-verdi-og-ukjent-id.xlsx", "Hver kontroll, én gang",
+         "ugyldig beløp og ukjent innsatsområde på samme rad: begge meldes",
+         lambda: book(lambda s: (set_value(s, "Tiltak", "E2", "ca. 3 mill"),
+                                 set_value(s, "Tiltak", "C2", "IO9")))),
+    Case("39-feilstavet-innsatsomrade.xlsx", "Hver kontroll, én gang",
+         "feilstavet innsatsområde gir én feil, ikke en følgefeil om strategien",
+         with_strategies(lambda s: set_value(s, "Tiltak", "C2", "I01"))),
+    Case("40-ulest-belop-ett-ar.xlsx", "Hver kontroll, én gang",
+         "uleselig beløp i 2025 stopper ikke balansekontrollen for 2026",
+         with_money(lambda s: (set_value(s, "Budsjett", "C2", "fem hundre tusen"),
+                               set_value(s, "Finansiering", "D5", 150000)))),
     # -------- size
     Case("40-100000-rader.xlsx", "Store inndata", "100 000 rader i Tiltak",
          lambda: many_rows_book(100_000), large=True),
@@ -370,6 +407,11 @@ _DEFINED: tuple[Case, ...] = (
          yaml_with("navn: Bedriftsutvikling", "navn: 企业发展")),
     Case("59-enslig-surrogat.yaml", "Kontrolltegn og Unicode", "enslig surrogat (\\uD800)",
          yaml_with("navn: Bedriftsutvikling", 'navn: "Bedrift \\uD800"')),
+    Case("15-tegnreferanse-i-rik-tekst.xlsx", "Kontrolltegn og Unicode",
+         "retningstegn skrevet som tegnreferanse (&#x202E;) i et felt med formatert tekst",
+         lambda: book(lambda s: (set_value(s, "Innsatsområder", "D1", "Beskrivelse"),
+                                 set_value(s, "Innsatsområder", "D2",
+                                           "Mer **liv** &#x202E;gnilkivtu")))),
     # -------- text that looks like markup
     Case("60-ser-ut-som-markdown.xlsx", "Tekst som ligner kode", "Markdown",
          everywhere(_MARKDOWN), kind="build", shows=(_MARKDOWN,)),
@@ -506,6 +548,27 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         ':19: feil: budsjett må være én verdi, ikke en liste eller nøkler [tiltak.budsjett]',
     ),
     '11-tall-som-tekst.xlsx': (),
+    '15-tegnreferanse-i-rik-tekst.xlsx': (
+        ":Innsatsområder!D2: feil: beskrivelse inneholder et usynlig retningstegn (U+202E, "
+        "skrevet som &#x202E;) som kan vise teksten i en annen rekkefølge enn den er "
+        "skrevet; fjern det [tekst.retningstegn]",
+    ),
+    '38-ugyldig-verdi-og-ukjent-id.xlsx': (
+        ':Tiltak!E2: feil: budsjett må være et tall, fikk "ca. 3 mill" [tiltak.budsjett]',
+        ":Tiltak!C2: feil: innsatsområde «IO9» finnes ikke i arket «Innsatsområder»; bruk "
+        "en av «IO1», «IO2», «IO3» [ref.ukjent]",
+    ),
+    '39-feilstavet-innsatsomrade.xlsx': (
+        ":Tiltak!C2: feil: innsatsområde «I01» finnes ikke i arket «Innsatsområder»; mente "
+        "du «IO1»? [ref.ukjent]",
+    ),
+    '40-ulest-belop-ett-ar.xlsx': (
+        ':Budsjett!C2: feil: beløp må være et tall, fikk "fem hundre tusen" [budsjett.beløp]',
+        f":Finansiering!D4: feil: finansieringen i 2026 (kr 350{NB}000) er ikke lik "
+        f"budsjettet (kr 400{NB}000); differansen er kr 50{NB}000 – rett beløpene i arkene "
+        "«Finansiering» og «Budsjett» (se også 40-ulest-belop-ett-ar.xlsx:Budsjett!C3) "
+        "[finansiering.balanse]",
+    ),
     '20-ark-mangler.xlsx': (
         ': feil: arket «Innsatsområder» mangler; legg det til (se malen) [ark.mangler]',
     ),
