@@ -61,8 +61,9 @@ def _start(inputs: Path, out: Path) -> subprocess.Popen[str]:
     )
 
 
-def _wait_for_workers(proc: subprocess.Popen[str], at_least: int = 3) -> None:
-    """Until the session has the build, its forkserver and a worker (or the build ended)."""
+def _wait_for_workers(proc: subprocess.Popen[str], at_least: int = 5) -> None:
+    """Until the session has the build, its resource tracker, its forkserver and both
+    workers."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if len(_session_members(proc.pid)) >= at_least:
@@ -141,5 +142,5 @@ def test_two_builds_into_one_folder_keep_both_programmes(tmp_path: Path) -> None
     assert len(manifest["programmes"]) == 2
     recorded = {rel for entry in manifest["programmes"].values() for rel in entry["outputs"]}
     on_disk = {str(p.relative_to(tmp_path / "ut")) for p in (tmp_path / "ut").rglob("*")
-               if p.suffix in (".docx", ".pdf")}
+               if p.suffix in (".docx", ".pdf", ".xlsx")}
     assert recorded == on_disk and len(on_disk) >= 4

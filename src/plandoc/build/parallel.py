@@ -11,8 +11,14 @@ it builds (module-level caches in the writers and builders).
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TypeVar
@@ -58,17 +64,109 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD + _builder_modules())
+        _start_forkserver()
         return ctx
     return multiprocessing.get_context("spawn")
 
 
-def _warm_up() -> None:
+def _start_forkserver() -> None:
+    """Start the forkserver with Ctrl-C ignored: the terminal sends SIGINT to every process
+    of the build, and a forkserver still importing its preload would print a traceback.
+    An ignored signal stays ignored across exec (Python keeps SIG_IGN), and the build
+    itself handles Ctrl-C by stopping the workers."""
+    from multiprocessing import forkserver, resource_tracker
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while the workers are being started: a worker whose start
+    was cut off would be unknown to the pool, outlive the build and print a traceback.
+    The held signal arrives the moment the workers are known (and can be stopped)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+            signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, held)
+
+
+#: prctl(2) option: the signal a process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _alive(pid: int) -> bool:
+    """False once `pid` has exited (a zombie waiting to be reaped counts as exited)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel whether the pid exists
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except OSError:
+            return True
+        return True
+
+
+def _watch(build: int) -> None:
+    while _alive(build):
+        time.sleep(0.25)
+    os._exit(1)  # the build is gone: nothing this worker writes would be recorded
+
+
+def _die_with_build(build: int) -> None:
+    """A worker stops when the build stops, however it stops (SIGKILL, a closed terminal):
+    the kernel kills it when its parent (the forkserver, which exits with the build) dies,
+    and a thread watches the build process itself for the case the forkserver lingers."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if not _alive(build):
+        os._exit(1)
+    threading.Thread(target=_watch, args=(build,), name="plandoc-build-watch",
+                     daemon=True).start()
+
+
+def _warm_up(build: int | None = None) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the build answers it (and stops
+    # the workers), so a worker ignores it instead of printing its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if build is not None:
+        _die_with_build(build)
     # Register the builders and create the Jinja environment once per worker; both are
     # per-process caches that the first programme would otherwise pay for.
     from plandoc.builders import jinja, kinds
 
     kinds()
     jinja.environment()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop every worker now (the build was interrupted): outputs are written atomically,
+    so a worker stopped mid-write leaves at most a temporary file, which the build removes."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError, AttributeError, ValueError):
+            process.terminate()
 
 
 def run_units(
@@ -90,9 +188,12 @@ def run_units(
         for unit in units:
             yield fn(unit)
         return
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_warm_up)
-    try:
+    context = _context()
+    with _signals_held():
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_warm_up,
+                                   initargs=(os.getpid(),))
         futures: dict[Future[R], U] = {pool.submit(fn, unit): unit for unit in units}
+    try:
         for future in as_completed(futures):
             try:
                 result = future.result()
@@ -101,6 +202,10 @@ def run_units(
                     raise
                 result = on_crash(futures[future], exc)
             yield result
+    except BaseException:
+        # Ctrl-C, SIGTERM or an error: the programmes under way are not waited for.
+        _stop_workers(pool)
+        raise
     finally:
         # On Ctrl-C or an error, don't start the programmes still waiting.
         pool.shutdown(wait=True, cancel_futures=True)

@@ -8,6 +8,7 @@ nothing and is reported; the others go on. Only the parent process touches the m
 from __future__ import annotations
 
 import functools
+import contextlib
 import os
 import time
 import traceback
@@ -32,6 +33,7 @@ from plandoc.build.incremental import (
 )
 from plandoc.build.pages import pdf_heading_pages, takes_pages, write_after
 from plandoc.core.oserror import reason, shown_path
+from plandoc.build.lock import folder_lock, remove_temporaries
 from plandoc.core.paths import inside, programme_dir
 
 if TYPE_CHECKING:
@@ -493,17 +495,43 @@ def run_build(
     on_start: Callable[[int], None] | None = None,
     on_done: Callable[[UnitResult], None] | None = None,
     on_result: Callable[[UnitResult], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Build every programme in `files` that is out of date, `jobs` programmes at a time.
 
     `on_start(n)` is told how many programmes will be built, `on_done` gets each result as it
     finishes (for progress) and `on_result` gets them in input order (for printing).
+    `on_wait` is called when another build holds the output folder (this one then waits).
     """
+
+    started = time.perf_counter()
+    existed = out.is_dir()
+    with folder_lock(out, on_wait):
+        try:
+            return _run_locked(files, out, formats, years, jobs, force, on_start, on_done,
+                               on_result, started, existed)
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM) or failed: the workers are stopped by now, and
+            # a file they were writing is only a temporary; none may stay behind.
+            remove_temporaries(out)
+            raise
+        finally:
+            if not existed:
+                # Nothing built into a folder that wasn't there: leave no folder behind.
+                with contextlib.suppress(OSError):
+                    out.rmdir()
+
+
+def _run_locked(
+    files: Sequence[Path], out: Path, formats: Sequence[str], years: Sequence[int] | None,
+    jobs: int | None, force: bool, on_start: Callable[[int], None] | None,
+    on_done: Callable[[UnitResult], None] | None,
+    on_result: Callable[[UnitResult], None] | None, started: float, existed: bool,
+) -> BuildReport:
     from plandoc.build.incremental import plan_programme
     from plandoc.build.parallel import default_jobs, run_units
     from plandoc.core.paths import input_files
 
-    started = time.perf_counter()
     manifest = Manifest.load(out)
     manifest.check_writable()
     hasher = FileHasher(manifest.files)
@@ -561,7 +589,7 @@ def run_build(
     finally:
         # Nothing built into a folder that isn't there: leave no folder behind either.
         changed = manifest.files != hasher.cache or manifest.templates != keys.remembered
-        if report.built or (out.is_dir() and (changed or units)):
+        if report.built or (existed and (changed or units)):
             manifest.save(keys)
     report.seconds = time.perf_counter() - started
     return report

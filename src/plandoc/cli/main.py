@@ -90,8 +90,26 @@ def _parse_formats(value: str) -> list[str]:
     return names
 
 
-#: Exit code after Ctrl-C (128 + SIGINT), as shells report it.
+#: Exit codes after Ctrl-C and SIGTERM (128 + the signal), as shells report them.
 INTERRUPTED = 130
+TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that the same clean-up runs (workers stopped,
+    temporaries removed, the manifest saved with what was finished)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _catch_sigterm() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
 
 
 class _Group(NorwegianGroup):
@@ -100,6 +118,7 @@ class _Group(NorwegianGroup):
     def main(self, *args: object, **kwargs: object) -> object:
         install()
         _readable_streams()
+        _catch_sigterm()
         try:
             return super().main(*args, **kwargs)  # type: ignore[arg-type]
         except KeyboardInterrupt:  # pragma: no cover - Ctrl-C outside a command
@@ -113,6 +132,10 @@ class _Group(NorwegianGroup):
             _print_diagnostics(exc.diagnostics, err=True)
             click.secho(f"plandoc: {exc.message}", fg="red", err=True)
             ctx.exit(exc.exit_code)
+        except Terminated:
+            click.secho("plandoc: stoppet (SIGTERM); det som var ferdig, er lagret", fg="red",
+                        err=True)
+            ctx.exit(TERMINATED)
         except (KeyboardInterrupt, click.exceptions.Abort):
             # Ctrl-C (or SIGTERM, see plandoc.build.parallel): what was written is whole,
             # the manifest has what was finished; say so briefly, in Norwegian.
@@ -243,9 +266,12 @@ def build(
                     if not w.reused:
                         click.echo(f"skrev {out / w.rel}")
 
+        def wait() -> None:
+            progress.echo(f"venter på et annet bygg som skriver til {out} …", "yellow")
+
         report = run_build(
             files, out, fmt_list, years=list(years) or None, jobs=jobs, force=force,
-            on_start=progress.start, on_done=progress.advance, on_result=show,
+            on_start=progress.start, on_done=progress.advance, on_result=show, on_wait=wait,
         )
     failed = report.failed
     if named.has_errors and not failed:
