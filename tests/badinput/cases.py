@@ -564,8 +564,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     '40-ulest-belop-ett-ar.xlsx': (
         ':Budsjett!C2: feil: beløp må være et tall, fikk "fem hundre tusen" [budsjett.beløp]',
-        f":Finansiering!D4: feil: finansieringen i 2026 (kr 350{NB}000) er ikke lik "
-        f"budsjettet (kr 400{NB}000); differansen er kr 50{NB}000 – rett beløpene i arkene "
+        f":Finansiering!D4: feil: finansieringen i 2026 (350{NB}000) er ikke lik "
+        f"budsjettet (400{NB}000); differansen er 50{NB}000 – rett beløpene i arkene "
         "«Finansiering» og «Budsjett» (se også 40-ulest-belop-ett-ar.xlsx:Budsjett!C3) "
         "[finansiering.balanse]",
     ),

@@ -60,7 +60,8 @@ def test_three_problems_in_one_run_with_cells(tmp_path: Path) -> None:
     assert code == 1
     assert f"{path}:Tiltak!E2: feil: budsjett må være et tall" in out
     assert f"{path}:Tiltak!C3: feil: innsatsområde «I01» finnes ikke" in out
-    assert f"{path}:Finansiering!A2: feil: finansieringen i 2025" in out
+    # The balance error points at the amount to correct, not at the year.
+    assert f"{path}:Finansiering!D2: feil: finansieringen i 2025" in out
     assert out.splitlines()[-1].startswith("1 fil kontrollert: 3 feil")
 
 

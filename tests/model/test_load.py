@@ -44,9 +44,9 @@ def test_the_issue_scenario_gives_all_three_diagnostics_with_their_cells(tmp_pat
         f'{path}:Tiltak!E2: feil: budsjett må være et tall, fikk "ca. 3 mill" [tiltak.budsjett]',
         f"{path}:Tiltak!C3: feil: innsatsområde «I01» finnes ikke i arket «Innsatsområder»; "
         "mente du «IO1»? [ref.ukjent]",
-        f"{path}:Finansiering!A2: feil: finansieringen i 2025 (900{NBSP}000) er ikke lik "
+        f"{path}:Finansiering!D2: feil: finansieringen i 2025 (900{NBSP}000) er ikke lik "
         f"budsjettet (1{NBSP}000{NBSP}000); differansen er 100{NBSP}000 – rett beløpene i "
-        f"arkene «Finansiering» og «Budsjett» (se også {path}:Budsjett!A2) "
+        f"arkene «Finansiering» og «Budsjett» (se også {path}:Budsjett!C2) "
         "[finansiering.balanse]",
     ]
 

@@ -7,8 +7,8 @@ nothing and is reported; the others go on. Only the parent process touches the m
 
 from __future__ import annotations
 
-import functools
 import contextlib
+import functools
 import os
 import time
 import traceback
@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plandoc.core.diagnostics import Diagnostic, Diagnostics, PlandocError, RenderError, UsageError
 from plandoc.build.incremental import (
     FileHasher,
     Keys,
@@ -31,9 +30,10 @@ from plandoc.build.incremental import (
     tree_digest,
     unchanged_since,
 )
-from plandoc.build.pages import pdf_heading_pages, takes_pages, write_after
-from plandoc.core.oserror import reason, shown_path
 from plandoc.build.lock import folder_lock, remove_temporaries
+from plandoc.build.pages import pdf_heading_pages, takes_pages, write_after
+from plandoc.core.diagnostics import Diagnostic, Diagnostics, PlandocError, RenderError, UsageError
+from plandoc.core.oserror import reason, shown_path
 from plandoc.core.paths import inside, programme_dir
 
 if TYPE_CHECKING:

@@ -56,6 +56,12 @@ RECORD_CLASSES: dict[str, type[BaseModel]] = {
 }
 
 INVALID = "_invalid:"
+#: A reference typed in a record that was left out (another cell of its row is wrong):
+#: "_partial:<sheet key>\x1f<column key>\x1f<value>" → its cell, so the reference is still
+#: checked and the row's every problem reported at once.
+PARTIAL = "_partial:"
+#: "_invalid:<sheet key>@<year>": a left-out record of that year (sums of other years hold).
+YEAR_MARK = "@"
 
 
 def is_yaml(file: str) -> bool:
@@ -235,6 +241,14 @@ def _load_table(
             invalid.setdefault(INVALID + sheet.key, row_ref)
             if sheet.id_key and data.get("id"):
                 invalid.setdefault(f"{INVALID}{sheet.key}:{data['id']}", row_ref)
+            year = data.get("year")
+            invalid.setdefault(f"{INVALID}{sheet.key}{YEAR_MARK}{year if year else '?'}",
+                               row_ref)
+            for column in sheet.columns:
+                value = data.get(column.field)
+                if column.type == "ref" and isinstance(value, str) and column.field in refs:
+                    invalid[f"{PARTIAL}{sheet.key}\x1f{column.key}\x1f{value}"] = (
+                        refs[column.field])
             continue
         out.append(built)
     return out

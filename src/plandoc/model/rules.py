@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.i18n.fmt import format_money, format_number
-from plandoc.load.programme import INVALID, is_yaml, label
+from plandoc.load.programme import INVALID, PARTIAL, YEAR_MARK, is_yaml, label
 from plandoc.model import edition_rules
 from plandoc.model.programme import BudgetLine, Programme, Record
 from plandoc.readers.cells import suggest
@@ -58,6 +58,20 @@ def _invalid(p: Programme, sheet: Sheet) -> bool:
 def _invalid_ids(p: Programme, sheet: Sheet) -> set[str]:
     prefix = f"{INVALID}{sheet.key}:"
     return {k[len(prefix):] for k in p.refs if k.startswith(prefix)}
+
+
+def _invalid_years(p: Programme, sheet: Sheet) -> set[str]:
+    """The years (as text, "?" for unknown) of the rows of `sheet` that were left out."""
+    prefix = f"{INVALID}{sheet.key}{YEAR_MARK}"
+    years = {k[len(prefix):] for k in p.refs if k.startswith(prefix)}
+    if not years and _invalid(p, sheet):
+        return {"?"}  # left out, year not recorded: any year may miss it
+    return years
+
+
+def _first_ref_of(records: Iterable[Record], year: int, field: str) -> SourceRef | None:
+    return next((r.ref(field) for r in records if getattr(r, "year", None) == year
+                 and r.ref(field) is not None), None)
 
 
 def _join(words: list[str]) -> str:
@@ -128,24 +142,49 @@ def _check_ref(
                 record.ref(field))
 
 
+class _Partial:
+    """A reference from a record that was left out, shaped like the record for _check_ref."""
+
+    def __init__(self, field: str, value: str, ref: SourceRef) -> None:
+        setattr(self, field, value)
+        self._ref = ref
+
+    def ref(self, name: str | None = None) -> SourceRef:
+        return self._ref
+
+
 def check_references(p: Programme) -> Diagnostics:
-    """Every innsatsområde, strategi and mål/tiltak id used must exist."""
+    """Every innsatsområde, strategi and mål/tiltak id used must exist, also in a row left
+    out for another error (one row, every problem at once)."""
     diags = Diagnostics()
     areas = [(FOCUS_AREAS, [a.id for a in p.focus_areas])]
     strategies = [(STRATEGIES, [s.id for s in p.strategies])]
     goals_and_measures = [(GOALS, [g.id for g in p.goals]),
                           (MEASURES, list(dict.fromkeys(m.id for m in p.measures)))]
-    for goal in p.goals:
-        _check_ref(p, diags, goal, "focus_area", GOALS, "innsatsområde", areas)
-    for strategy in p.strategies:
-        _check_ref(p, diags, strategy, "focus_area", STRATEGIES, "innsatsområde", areas)
-    for measure in p.measures:
-        _check_ref(p, diags, measure, "focus_area", MEASURES, "innsatsområde", areas)
-        _check_ref(p, diags, measure, "strategy", MEASURES, "strategi", strategies)
-    for line in p.budget:
-        _check_ref(p, diags, line, "focus_area", BUDGET, "innsatsområde", areas)
-    for result in p.results:
-        _check_ref(p, diags, result, "target_ref", RESULTS, "gjelder", goals_and_measures)
+    checks: dict[tuple[str, str], tuple[Sheet, str, list[tuple[Sheet, list[str]]]]] = {
+        (GOALS.key, "innsatsområde"): (GOALS, "focus_area", areas),
+        (STRATEGIES.key, "innsatsområde"): (STRATEGIES, "focus_area", areas),
+        (MEASURES.key, "innsatsområde"): (MEASURES, "focus_area", areas),
+        (MEASURES.key, "strategi"): (MEASURES, "strategy", strategies),
+        (BUDGET.key, "innsatsområde"): (BUDGET, "focus_area", areas),
+        (RESULTS.key, "gjelder"): (RESULTS, "target_ref", goals_and_measures),
+    }
+    records: dict[str, list[Record]] = {
+        GOALS.key: list(p.goals), STRATEGIES.key: list(p.strategies),
+        MEASURES.key: list(p.measures), BUDGET.key: list(p.budget),
+        RESULTS.key: list(p.results)}
+    for (sheet_key, column_key), (sheet, field, targets) in checks.items():
+        for record in records[sheet_key]:
+            _check_ref(p, diags, record, field, sheet, column_key, targets)
+    for key, ref in list(p.refs.items()):
+        if not key.startswith(PARTIAL):
+            continue
+        sheet_key, column_key, value = key[len(PARTIAL):].split("\x1f", 2)
+        found = checks.get((sheet_key, column_key))
+        if found is not None:
+            sheet, field, targets = found
+            _check_ref(p, diags, _Partial(field, value, ref), field, sheet,  # type: ignore[arg-type]
+                       column_key, targets)
     return diags
 
 
@@ -153,10 +192,13 @@ def check_strategy_area(p: Programme) -> Diagnostics:
     """A tiltak's strategi must belong to the tiltak's innsatsområde."""
     diags = Diagnostics()
     by_id = {s.id: s for s in p.strategies}
+    areas = {a.id for a in p.focus_areas}
     for measure in p.measures:
         strategy = by_id.get(measure.strategy or "")
         if strategy is None or strategy.focus_area == measure.focus_area:
             continue
+        if measure.focus_area not in areas:
+            continue  # an unknown innsatsområde is reported once, by check_references
         diags.error(
             f"strategi «{strategy.id}» hører til innsatsområde «{strategy.focus_area}», ikke "
             f"«{measure.focus_area}»; velg en strategi under «{measure.focus_area}» eller rett "
@@ -244,14 +286,22 @@ def check_result_years(p: Programme) -> Diagnostics:
 def check_funding_balance(p: Programme) -> Diagnostics:
     """Each year, the funding adds up to the budget."""
     diags = Diagnostics()
-    if (not p.budget and not p.funding) or _invalid(p, BUDGET) or _invalid(p, FUNDING):
+    if not p.budget and not p.funding:
+        return diags
+    # A year with a row left out (its amount unreadable) cannot be summed; the other years
+    # still are. A left-out row whose year is unknown could belong to any year.
+    skipped = _invalid_years(p, BUDGET) | _invalid_years(p, FUNDING)
+    if "?" in skipped:
         return diags
     for year in sorted({b.year for b in p.budget} | {f.year for f in p.funding}):
+        if str(year) in skipped:
+            continue
         budget, funding = p.budget_total(year), p.funding_total(year)
         if budget == funding:
             continue
-        funding_ref = _first_ref(f for f in p.funding if f.year == year)
-        budget_ref = _first_ref(b for b in p.budget if b.year == year)
+        # Point at the amounts (the cells to correct), not at the year.
+        funding_ref = _first_ref_of(p.funding, year, "amount")
+        budget_ref = _first_ref_of(p.budget, year, "amount")
         diags.error(
             f"finansieringen i {year} ({format_money(funding)}) er ikke lik budsjettet "
             f"({format_money(budget)}); differansen er {format_money(abs(budget - funding))} – "

@@ -8,6 +8,7 @@ is the Norwegian predicate that follows the column's label, e.g. `må være et t
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
 import unicodedata
@@ -124,6 +125,28 @@ def clean_text(value: str) -> str:
             rule="tekst.retningstegn",
         )
     return unicodedata.normalize("NFC", value).strip()
+
+
+_CHAR_REF = re.compile(r"&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+
+
+def check_decoded_markup(text: str) -> None:
+    """Rich text is Markdown, whose parser turns character references (`&#x202E;`,
+    `&rlm;`) into characters: each reference is checked as the character it becomes, by
+    the same rules as typed text, so no rule can be passed by writing a character as a
+    reference."""
+    if "&" not in text:
+        return
+    for match in _CHAR_REF.finditer(text):
+        decoded = html.unescape(match.group())
+        if decoded == match.group():
+            continue  # not a reference Markdown knows: it stays as written
+        try:
+            clean_text(decoded.replace("\n", " "))
+            check_printable(decoded)
+        except CellError as exc:
+            raise CellError(exc.message.replace(
+                ")", f", skrevet som {match.group()})", 1), rule=exc.rule) from None
 
 
 def check_printable(text: str) -> str:
@@ -461,7 +484,12 @@ def convert(value: object, column: Column) -> object:
         what = "et tall" if kind in ("amount", "int", "year") else "en dato" if (
             kind == "date") else "en av verdiene i listen"
         raise CellError(f"må være {what}, fikk {quote(value)} (cellen er formatert som prosent)")
-    if kind in ("text", "rich", "ref"):
+    if kind == "rich":
+        text = to_text(value)
+        if text is not None:
+            check_decoded_markup(text)
+        return text
+    if kind in ("text", "ref"):
         text = to_text(value)
         if text is not None and column.choices:
             # A suggested list (e.g. gruppe): take the schema's spelling, allow others.
