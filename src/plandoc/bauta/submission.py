@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,8 +26,10 @@ from plandoc.bauta.schema import (
     FormRow,
 )
 from plandoc.builders.markdown import escape
+from plandoc.core.charset import BIDI_CONTROLS
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.readers.cells import CellError, clean_text, suggest
+from plandoc.readers.images import check_pixels
 
 # python-docx over pypandoc: it is already a dependency, needs no pandoc binary, and gives the
 # styles, tables and embedded pictures the form is read by; pandoc would flatten them.
@@ -69,6 +72,8 @@ class FormContent:
     references: list[Reference] = field(default_factory=list)
     pictures: list[RawPicture] = field(default_factory=list)
     refs: dict[str, SourceRef] = field(default_factory=dict)
+    #: Pictures refused with an error of their own (too many pixels).
+    refused: int = 0
 
     def value(self, table: str, row: str) -> str:
         return self.tables.get(table, {}).get(row, "")
@@ -100,12 +105,29 @@ def _match_row(text: str, rows: tuple[FormRow, ...]) -> FormRow | None:
 # ---------------------------------------------------------------- text
 
 
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                         + "".join(chr(c) for c in sorted(BIDI_CONTROLS)) + "]")
+
+
 def _text(value: str) -> str:
+    """Clean text for matching and plain use; never raises. The rules that refuse a text
+    (control and direction characters, length) are reported by `_check_text`."""
+    value = _UNSHOWABLE.sub("", value)
     try:
         return clean_text(value)
-    except CellError:
-        # Control characters cannot reach a document; drop them rather than lose the text.
-        return clean_text(re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", value))
+    except CellError:  # too long: still the text, the length is reported where it is
+        return unicodedata.normalize("NFC", value).strip()
+
+
+def _check_text(text: str, ref: SourceRef, diags: Diagnostics, what: str = "et avsnitt"
+                ) -> None:
+    """The text rules of every other input, for one paragraph or cell of a submission."""
+    try:
+        clean_text(text)
+    except CellError as exc:
+        message = exc.message.replace("er for lang ", "er for langt ", 1) if (
+            what == "et avsnitt") else exc.message
+        diags.error(f"{what} {message}", f"bauta.{exc.rule or 'tekst'}", ref)
 
 
 def _strip_placeholders(text: str) -> str:
@@ -256,6 +278,44 @@ class _Section:
     subheading: str = ""
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+class _Embedded:
+    """An altChunk: a whole document (HTML, RTF, another .docx) pasted into the form."""
+
+
+def _body_items(element: Any, parent: Any) -> Any:
+    """The form's paragraphs and tables in order, also those inside content controls
+    (w:sdt) and custom XML, which python-docx's own iteration passes over; an altChunk
+    comes as `_Embedded` so that it is reported, not lost."""
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == qn("w:p"):
+            yield Paragraph(child, parent)
+        elif tag == qn("w:tbl"):
+            yield Table(child, parent)
+        elif tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_items(content, parent)
+        elif tag == qn("w:customXml"):
+            yield from _body_items(child, parent)
+        elif tag == qn("w:altChunk"):
+            yield _Embedded()
+
+
+def _text_boxes(paragraph: Paragraph) -> list[Paragraph]:
+    """The paragraphs of the text boxes anchored in `paragraph`, each once: Word stores a
+    text box twice (DrawingML and a VML fallback), and python-docx reads neither."""
+    found: list[Paragraph] = []
+    for box in paragraph._p.iter(qn("w:txbxContent")):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue
+        found.extend(Paragraph(p, paragraph._parent) for p in box.findall(qn("w:p")))
+    return found
+
+
 def _heading_level(paragraph: Paragraph) -> int | None:
     name = paragraph.style.name if paragraph.style is not None else ""
     if name.casefold() == "title":
@@ -305,7 +365,12 @@ def read_form(path: Path, kind: str, diags: Diagnostics, display: str | None = N
     sections: list[_Section] = []
     current: _Section | None = None
     stray = False
-    for item in document.iter_inner_content():
+    for item in _body_items(document.element.body, document._body):
+        if isinstance(item, _Embedded):
+            diags.warning("innhold som er limt inn som et innebygd dokument (altChunk), blir "
+                          "ikke lest; lim det inn som vanlig tekst", "bauta.innhold.innebygd",
+                          current.ref if current is not None else SourceRef(name))
+            continue
         if isinstance(item, Paragraph):
             level = _heading_level(item)
             text = _text(item.text)
@@ -344,7 +409,9 @@ def read_form(path: Path, kind: str, diags: Diagnostics, display: str | None = N
                 if _blips(item._p):
                     current.loose_pictures.append(item)
                 continue
-            current.paragraphs.append(item)
+            for paragraph in [item, *_text_boxes(item)]:
+                _check_text(paragraph.text, current.ref, diags)
+                current.paragraphs.append(paragraph)
         elif isinstance(item, Table):
             if current is None:
                 continue
@@ -373,7 +440,7 @@ def read_form(path: Path, kind: str, diags: Diagnostics, display: str | None = N
         ref = content.refs.get(f.key, SourceRef(name))
         missing = (
             (f.kind == "rich" and not content.rich.get(f.key))
-            or (f.kind == "pictures" and not content.pictures)
+            or (f.kind == "pictures" and not content.pictures and not content.refused)
         )
         if f.key not in content.refs:
             diags.error(f"overskriften «{f.heading}» mangler; bruk malen og skriv under "
@@ -412,6 +479,7 @@ def _read_pictures(document: Any, section: _Section, content: FormContent,
     for number, (subheading, table) in enumerate(section.tables, start=1):
         where = subheading or f"Bilde {number}"
         picture = RawPicture(number=number, ref=SourceRef(content.file, where))
+        refused = False  # the picture was refused (and said so): no second message on it
         for row in table.rows:
             cells = row.cells
             if len(cells) < 2:
@@ -429,8 +497,12 @@ def _read_pictures(document: Any, section: _Section, content: FormContent,
                                       picture.ref)
                     rid, picture.descr = blips[0]
                     found = _image_part(document, rid)
-                    if found is not None:
+                    if found is not None and check_pixels(found[0], "bildet", picture.ref,
+                                                          diags):
                         picture.blob, picture.suffix = found
+                    elif found is not None:
+                        refused = True
+                        content.refused += 1
                 else:
                     picture.file_name = _cell_text(value)
             elif matched.key == "bildetekst":
@@ -442,7 +514,7 @@ def _read_pictures(document: Any, section: _Section, content: FormContent,
         has_picture = picture.blob is not None or picture.file_name
         if has_picture:
             content.pictures.append(picture)
-        elif picture.caption or picture.credit or picture.alt:
+        elif not refused and (picture.caption or picture.credit or picture.alt):
             diags.warning(f"«{where}» har tekst, men ikke noe bilde; lim inn bildet eller "
                           "skriv filnavnet", "bauta.bilde.mangler", picture.ref)
     for paragraph in section.loose_pictures:
@@ -451,7 +523,9 @@ def _read_pictures(document: Any, section: _Section, content: FormContent,
             picture = RawPicture(number=number, ref=SourceRef(content.file, f"Bilde {number}"),
                                  descr=descr)
             found = _image_part(document, rid)
-            if found is not None:
+            if found is not None and not check_pixels(found[0], "bildet", picture.ref, diags):
+                content.refused += 1
+            elif found is not None:
                 picture.blob, picture.suffix = found
                 content.pictures.append(picture)
                 diags.warning("et bilde står utenfor bildetabellene; flytt det inn i en tabell "

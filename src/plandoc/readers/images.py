@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 from pathlib import Path
 
@@ -88,6 +89,35 @@ def check_image(path_text: str, base_dir: Path, ref: SourceRef, diags: Diagnosti
     return resolved if _verify(resolved, text, kind, ref, diags) else None
 
 
+def check_pixels(data: bytes | Path, what: str, ref: SourceRef, diags: Diagnostics) -> bool:
+    """False, with an error, for a picture with more pixels than any document needs; one
+    rule for picture files and for pictures embedded in Word submissions. Reads only the
+    header, with Pillow's own bomb warning turned into this error (never printed raw)."""
+    from PIL import Image
+
+    source = io.BytesIO(data) if isinstance(data, bytes) else data
+    try:
+        with warnings.catch_warnings():
+            # Pillow's own limit is higher than ours: its warning only means "big", and
+            # the size read below is then measured against ours (and named in the message).
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(source) as img:
+                width, height = img.size
+    except Image.DecompressionBombError:
+        diags.error(f"{what} har for mange piksler; lagre det i lavere oppløsning",
+                    "bilde.for-stort", ref)
+        return False
+    except Exception:  # not a picture at all: the format check that follows says so
+        return True
+    if width * height > MAX_IMAGE_PIXELS:
+        diags.error(
+            f"{what} har for mange piksler ({width} × {height}; høyst "
+            f"{MAX_IMAGE_PIXELS // 1_000_000} millioner); lagre det i lavere oppløsning",
+            "bilde.for-stort", ref)
+        return False
+    return True
+
+
 def _verify(path: Path, text: str, kind: str, ref: SourceRef, diags: Diagnostics) -> bool:
     """Pillow reads the header (dimensions) and checks the data, never decoding it all."""
     from PIL import Image, UnidentifiedImageError
@@ -95,14 +125,9 @@ def _verify(path: Path, text: str, kind: str, ref: SourceRef, diags: Diagnostics
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
+            if not check_pixels(path, f"bildet «{text}»", ref, diags):
+                return False
             with Image.open(path) as img:
-                width, height = img.size
-                if width * height > MAX_IMAGE_PIXELS:
-                    diags.error(
-                        f"bildet «{text}» har for mange piksler ({width} × {height}; høyst "
-                        f"{MAX_IMAGE_PIXELS // 1_000_000} millioner); lagre det i lavere "
-                        "oppløsning", "bilde.for-stort", ref)
-                    return False
                 if img.format != kind:
                     raise UnidentifiedImageError(img.format)
                 img.verify()
