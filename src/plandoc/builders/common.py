@@ -277,6 +277,7 @@ def render_document(rendering: Rendering, context: Mapping[str, Any]) -> Documen
             charts=rendering.charts,
             images=rendering.images,
             rich=rendered.rich,
+            appendix=rendering.meta.labels.get("appendix", "Vedlegg"),
         ),
     )
     return Document(meta=rendering.meta, blocks=blocks)
@@ -285,3 +286,18 @@ def render_document(rendering: Rendering, context: Mapping[str, Any]) -> Documen
 def template_paths(template: str) -> list[Path]:
     """The template files a builder's output depends on."""
     return jinja.referenced_templates(template)
+
+
+# ---------------------------------------------------------------- own chapters, appendices
+
+
+def chapter_context(programme: Programme, document: str) -> dict[str, Any]:
+    """The own chapters (`extra_chapters`: after → chapters; "" = last) and `appendices` of
+    one document kind, for `_chapters.md.j2` and `_appendices.md.j2`."""
+    main = main_document(programme)
+    mine = [c for c in programme.chapters if (c.document or main) == document]
+    extra: dict[str, list[Any]] = {}
+    for c in mine:
+        if c.kind == "kapittel":
+            extra.setdefault(c.after or "", []).append(c)
+    return {"extra_chapters": extra, "appendices": [c for c in mine if c.kind == "vedlegg"]}

@@ -13,6 +13,7 @@ from plandoc.builders.common import (
     SumTable,
     add_cell,
     base_context,
+    chapter_context,
     goal_views,
     group_by,
     make_meta,
@@ -231,7 +232,7 @@ class HandlingsplanBuilder:
         lbl = labels(programme.info.language)
         title = lbl["handlingsplan_title"].format(year=year)
         meta = make_meta(programme, self.kind, title, programme.info.name, year)
-        context = base_context(programme, self.kind, year)
+        context = base_context(programme, self.kind, year) | chapter_context(programme, self.kind)
         if programme.info.kind == "områdeløft":
             # An områdeløft's handlingsplan builds on its programplan, not an omstillingsplan.
             context["labels"] = context["labels"] | {

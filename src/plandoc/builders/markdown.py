@@ -35,6 +35,7 @@ from plandoc.document import (
     Text,
     plain_text,
 )
+from plandoc.schema.programme import MAX_HEADING_LEVEL, rich_heading_level
 
 # markdown-it-py over Python-Markdown: it follows CommonMark exactly (so escaping rules are
 # specified, not guessed), has GFM tables, and gives a token tree instead of HTML.
@@ -115,6 +116,8 @@ class ParseContext:
     images: Mapping[str, Image] = field(default_factory=dict)
     #: Raw user rich text, indexed by the number in its `[[rich:N]]` marker.
     rich: Sequence[str] = ()
+    #: The word before an appendix's letter ("Vedlegg A").
+    appendix: str = "Vedlegg"
 
 
 def parse_template_markdown(source: str, ctx: ParseContext) -> list[Block]:
@@ -122,36 +125,70 @@ def parse_template_markdown(source: str, ctx: ParseContext) -> list[Block]:
     root = SyntaxTreeNode(_template_parser().parse(source))
     converter = _Converter(ctx, rich=False)
     blocks = converter.blocks(root.children)
-    _number_headings(blocks)
+    _number_headings(blocks, ctx.appendix)
     return blocks
 
 
-def parse_rich(source: str | None, template: str = "") -> list[Block]:
-    """User rich text as blocks: headings become bold paragraphs, no images, no page breaks."""
+#: Deepest heading level that is numbered and in the outline of every format.
+MAX_LEVEL = MAX_HEADING_LEVEL
+#: `Heading.number` of an appendix until `_number_headings` gives it its letter.
+_APPENDIX = "\x00appendix"
+
+
+def parse_rich(source: str | None, template: str = "", base: int = 0) -> list[Block]:
+    """User rich text as blocks, no images, no page breaks.
+
+    Under a heading of level `base` (>= 1), `##` and `###` become real sub-headings (see
+    `rich_heading_level`); any other heading becomes a bold paragraph, as it does everywhere
+    when `base` is 0 (the load rules report such headings at their cell).
+    """
     if not source or not source.strip():
         return []
     text = _CONTROLS.sub("", source.replace("\r\n", "\n").replace("\r", "\n"))
     root = SyntaxTreeNode(_rich_parser().parse(text))
-    return _Converter(ParseContext(template=template, toc_title=""), rich=True).blocks(
-        root.children
-    )
+    converter = _Converter(ParseContext(template=template, toc_title=""), rich=True)
+    converter.base = base
+    return converter.blocks(root.children)
 
 
-def _number_headings(blocks: list[Block]) -> None:
+def _number_headings(blocks: list[Block], appendix: str = "Vedlegg") -> None:
+    """Number 1, 1.1, 1.1.1; appendices (level 1) "Vedlegg A", their sections A.1, A.1.1."""
     counters = [0, 0, 0]
+    letter = ""
+    appendices = 0
     for block in blocks:
         if not isinstance(block, Heading) or block.number == "":
             continue
-        if block.level > 3:
+        if block.number == _APPENDIX:
+            appendices += 1
+            letter = _letter(appendices)
+            counters = [0, 0, 0]
+            block.number = f"{appendix} {letter}"
+            continue
+        if block.level > MAX_LEVEL:
             block.number = None
             continue
+        if letter and block.level == 1:
+            letter = ""  # a numbered chapter after the appendices (unusual, but allowed)
         counters[block.level - 1] += 1
-        for deeper in range(block.level, 3):
+        for deeper in range(block.level, MAX_LEVEL):
             counters[deeper] = 0
-        block.number = ".".join(str(n) for n in counters[: block.level])
+        parts = [str(n) for n in counters[: block.level]]
+        if letter:
+            parts = [letter, *parts[1:]]
+        block.number = ".".join(parts)
     for block in blocks:
         if isinstance(block, Heading) and block.number == "":
             block.number = None
+
+
+def _letter(n: int) -> str:
+    """1 → A, 26 → Z, 27 → AA."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
 
 
 # ---------------------------------------------------------------- tree conversion
@@ -171,6 +208,11 @@ class _Converter:
     def __init__(self, ctx: ParseContext, rich: bool) -> None:
         self.ctx = ctx
         self.rich = rich
+        #: Rich text: the level of the heading it is printed under (0: none, or nested).
+        self.base = 0
+        #: Template: the level of the last heading at the top, and how deep in lists we are.
+        self.level = 0
+        self.depth = 0
 
     def fail(self, node: SyntaxTreeNode, what: str) -> TemplateError:
         return TemplateError(f"{self.ctx.template}: malfeil: {what}{_line(node)}")
@@ -206,11 +248,16 @@ class _Converter:
             return self.heading(node)
         if kind == "paragraph":
             return self.paragraph(node)
-        if kind == "bullet_list":
-            return BulletList(items=[self.blocks(item.children) for item in node.children])
-        if kind == "ordered_list":
-            start = int(node.attrs.get("start", 1) or 1)
-            return OrderedList(items=[self.blocks(i.children) for i in node.children], start=start)
+        if kind in ("bullet_list", "ordered_list"):
+            # Inside a list, rich text gets no headings (a heading cannot sit in a list item).
+            self.depth += 1
+            try:
+                items = [self.blocks(item.children) for item in node.children]
+            finally:
+                self.depth -= 1
+            if kind == "bullet_list":
+                return BulletList(items=items)
+            return OrderedList(items=items, start=int(node.attrs.get("start", 1) or 1))
         if kind == "table":
             return self.table(node)
         if kind == "hr":
@@ -229,11 +276,18 @@ class _Converter:
     def heading(self, node: SyntaxTreeNode) -> Block:
         children = self.inlines(node.children[0].children or [])
         if self.rich:
-            # Users' headings must not change the document outline.
-            return Paragraph(children=[Strong(children=children)])
+            level = rich_heading_level(int(node.tag[1]), self.base if not self.depth else 0)
+            if level is None:
+                # Not a place for a heading: the text keeps its emphasis, not the outline.
+                return Paragraph(children=[Strong(children=children)])
+            return Heading(level=level, children=children)
         classes = _classes(node)
         level = int(node.tag[1])
         number = "" if "unnumbered" in classes or "nooutline" in classes else None
+        if "appendix" in classes and level == 1:
+            number = _APPENDIX
+        if not self.depth:
+            self.level = level
         return Heading(
             level=level, children=children, number=number, outlined="nooutline" not in classes
         )
@@ -249,7 +303,8 @@ class _Converter:
                 index = int(match.group(1))
                 if index >= len(self.ctx.rich):
                     raise self.fail(node, f"ukjent rik tekst nr. {index}")
-                return parse_rich(self.ctx.rich[index], self.ctx.template)
+                return parse_rich(self.ctx.rich[index], self.ctx.template,
+                                  0 if self.depth else self.level)
             if _RAW_RICH.search(inline.content):
                 raise self.fail(
                     node, "filteret `rich` må stå alene i et eget avsnitt (tom linje før og etter)"

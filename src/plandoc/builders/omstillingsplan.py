@@ -13,6 +13,7 @@ from plandoc.builders.common import (
     SumTable,
     add_cell,
     base_context,
+    chapter_context,
     goal_views,
     group_by,
     make_meta,
@@ -178,7 +179,7 @@ class OmstillingsplanBuilder:
         if not resources.empty and resources.total:
             chart, chart_alt = budget_chart(programme, resources)
             rendering.charts[CHART_NAME] = chart
-        context = base_context(programme) | {
+        context = base_context(programme) | chapter_context(programme, self.kind) | {
             "main_goals": goal_views(programme.goals_of("hovedmål")),
             "impact_goals": goal_views(programme.goals_of("effektmål")),
             "sub_goals": goal_views(programme.goals_of("delmål")),

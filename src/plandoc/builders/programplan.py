@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from plandoc.builders.common import (
     Rendering,
     base_context,
+    chapter_context,
     goal_views,
     group_by,
     make_meta,
@@ -61,7 +62,7 @@ class ProgramplanBuilder:
         figures = portfolio(programme)
         names = {a.id: a.name for a in programme.focus_areas}
         projects = [(portfolio_row(f, lbl), names.get(f.area, f.area)) for f in figures.projects]
-        context = base_context(programme) | {
+        context = base_context(programme) | chapter_context(programme, self.kind) | {
             "main_goals": goal_views(programme.goals_of("hovedmål")),
             "impact_goals": goal_views(programme.goals_of("effektmål")),
             "sub_goals": goal_views(programme.goals_of("delmål")),

@@ -388,6 +388,9 @@ BOKMÅL: dict[str, str] = {
     "ed_as_of": "Tall per",
     "ed_as_of_text": "Tallene i dokumentet er per {date}.",
     "ed_approved": "Godkjent i beslutningspunkt",
+    "appendix": "Vedlegg",
+    "appendices": "Vedlegg",
+    "role_vacant": "ikke oppnevnt ennå",
 }
 
 NYNORSK: dict[str, str] = {
@@ -758,6 +761,9 @@ NYNORSK: dict[str, str] = {
     "ed_as_of": "Tal per",
     "ed_as_of_text": "Tala i dokumentet er per {date}.",
     "ed_approved": "Godkjend i avgjerdspunkt",
+    "appendix": "Vedlegg",
+    "appendices": "Vedlegg",
+    "role_vacant": "ikkje oppnemnd enno",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType({
@@ -774,7 +780,7 @@ CHART_LANG: Mapping[str, str] = MappingProxyType({"bokmål": "nb", "nynorsk": "n
 #: The labels handed to writers in `Meta.labels` (cover, header, footer, captions, TOC).
 META_KEYS: tuple[str, ...] = (
     "contents", "page", "of", "figure", "table", "version_block", "municipality", "period",
-    "version", "date", "status", "board_date", "council_date", "sum",
+    "version", "date", "status", "board_date", "council_date", "sum", "appendix",
 )
 
 

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.model.programme import (
     BudgetLine,
+    Chapter,
     CommunicationItem,
     Edition,
     FocusArea,
@@ -53,6 +54,7 @@ RECORD_CLASSES: dict[str, type[BaseModel]] = {
     "communication": CommunicationItem,
     "results": ReportedResult,
     "editions": Edition,
+    "chapters": Chapter,
 }
 
 INVALID = "_invalid:"

@@ -165,7 +165,8 @@ class Role(Record):
 
     group: str
     role: str
-    name: str
+    #: None: a proposed role nobody holds yet.
+    name: str | None = None
     represents: str | None = None
     email: str | None = None
 
@@ -214,6 +215,18 @@ class Edition(Record):
                            board_date=self.board_date, council_date=self.council_date)
 
 
+class Chapter(Record):
+    """Eget kapittel or vedlegg: a title, Markdown text, and where it goes."""
+
+    kind: Literal["kapittel", "vedlegg"]
+    #: "omstillingsplan", "programplan" or "handlingsplan"; None = the programme's main plan.
+    document: str | None = None
+    #: Kapittel: the standard chapter it follows (`schema.programme.CHAPTER_ANCHORS`).
+    after: str | None = None
+    title: str
+    text: str | None = None  # rich text
+
+
 class Programme(Record):
     """An entire programme as read from one workbook or YAML file."""
 
@@ -229,6 +242,7 @@ class Programme(Record):
     communication: list[CommunicationItem] = Field(default_factory=list)
     results: list[ReportedResult] = Field(default_factory=list)
     editions: list[Edition] = Field(default_factory=list)
+    chapters: list[Chapter] = Field(default_factory=list)
     #: The file it was read from (for diagnostics and output naming); not content.
     source: str = Field(default="", exclude=True)
     #: The PLP projects, each read from its own file in the `prosjekter/` folder beside the

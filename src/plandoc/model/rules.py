@@ -17,6 +17,7 @@ from plandoc.i18n.fmt import format_money, format_number
 from plandoc.load.programme import INVALID, PARTIAL, YEAR_MARK, is_yaml, label
 from plandoc.model import edition_rules
 from plandoc.model.programme import BudgetLine, Programme, Record
+from plandoc.model.rich_rules import check_chapters, check_rich_headings
 from plandoc.readers.cells import suggest
 from plandoc.schema.programme import (
     BUDGET,
@@ -392,6 +393,8 @@ RULES: tuple[Rule, ...] = (
     check_county_share,
     check_result_years,
     edition_rules.check,
+    check_rich_headings,
+    check_chapters,
 )
 
 

@@ -38,6 +38,10 @@ class Column:
     width: int = 18
     #: Which model record a form row belongs to ("info" or "version").
     target: str = "info"
+    #: Rich text only: the level of the heading the text is printed under in the documents
+    #: (1 = a chapter). `##` in the text is then one level below it, `###` two; deeper than
+    #: level 3, or any heading where this is 0 (inside a table or list), is reported.
+    heading_level: int = 0
 
 
 @dataclass(frozen=True)
@@ -105,26 +109,27 @@ PROGRAM = Sheet(
         Column("visjon", "Visjon", "vision",
                help="Ønsket framtidig tilstand, én setning.",
                example="Dyrøy – et levende lokalsamfunn med framtidsrettet næringsliv"),
-        Column("bakgrunn", "Bakgrunn", "background", type="rich", width=80,
+        Column("bakgrunn", "Bakgrunn", "background", type="rich", width=80, heading_level=1,
                help="Bakgrunnen for omstillingsstatusen. Markdown: **fet**, *kursiv*, "
-                    "- punktliste, [lenke](https://…)."),
+                    "- punktliste, [lenke](https://…), ## Underkapittel, ### Avsnitt."),
         Column("utviklingsanalyse", "Sammendrag av utviklingsanalysen", "analysis_summary",
-               type="rich", width=80,
+               type="rich", width=80, heading_level=2,
                help="Konklusjoner og anbefalinger fra den strategiske utviklingsanalysen."),
         Column("organisering", "Organisering", "organisation_text", type="rich", width=80,
+               heading_level=1,
                help="Hvordan omstillingsarbeidet er organisert (personene står i arket "
                     "Organisasjon)."),
         Column("kommunikasjonsstrategi", "Kommunikasjonsstrategi", "communication_text",
-               type="rich", width=80),
+               type="rich", width=80, heading_level=1),
         Column("kvalifisering", "Kvalifisering av prosjekter", "qualification_text",
-               type="rich", width=80,
+               type="rich", width=80, heading_level=1,
                help="Områdeløft: hvordan prosjekter utvikles og kvalifiseres. Tom = "
                     "standardteksten med de fire kriteriene for deltakelse."),
         Column("resultatmåling", "Resultatmåling og evaluering", "evaluation_text",
-               type="rich", width=80,
+               type="rich", width=80, heading_level=1,
                help="Områdeløft: hvordan og når resultatene måles og evalueres."),
         Column("suksessfaktorer", "Kritiske suksessfaktorer", "success_factors_text",
-               type="rich", width=80,
+               type="rich", width=80, heading_level=1,
                help="Områdeløft: det som må være på plass for at programmet skal lykkes."),
     ),
 )
@@ -158,7 +163,8 @@ FOCUS_AREAS = Sheet(
         Column("navn", "Navn", "name", required=True, example="Næringsutvikling", width=30),
         Column("mål", "Mål for innsatsområdet", "goal", width=50,
                example="Flere og mer lønnsomme bedrifter"),
-        Column("beskrivelse", "Beskrivelse", "description", type="rich", width=60),
+        Column("beskrivelse", "Beskrivelse", "description", type="rich", width=60,
+               heading_level=2),
     ),
 )
 
@@ -244,7 +250,8 @@ ORGANISATION = Sheet(
         Column("gruppe", "Gruppe", "group", required=True, choices=GROUPS,
                example="Styringsgruppe", width=18),
         Column("rolle", "Rolle", "role", required=True, example="Leder", width=18),
-        Column("navn", "Navn", "name", required=True, example="Kari Nordmann", width=24),
+        Column("navn", "Navn", "name", example="Kari Nordmann", width=24,
+               help="Tom = rollen er foreslått, men ikke besatt ennå."),
         Column("representerer", "Representerer", "represents", example="Næringslivet",
                width=24),
         Column("epost", "E-post", "email", width=28),
@@ -317,9 +324,60 @@ EDITIONS = Sheet(
     ),
 )
 
+#: Where an extra chapter can be placed, per document: after one of these standard
+#: chapters (the names are the documents' own headings, shortened).
+CHAPTER_ANCHORS: dict[str, tuple[str, ...]] = {
+    "omstillingsplan": ("bakgrunn", "visjon og mål", "innsatsområder", "organisering",
+                        "ressursinnsats og finansiering", "kommunikasjonsstrategi"),
+    "programplan": ("bakgrunn", "visjon og mål", "finansiering", "organisering",
+                    "kvalifisering", "prosjektene", "resultatmåling", "kommunikasjon",
+                    "suksessfaktorer"),
+    "handlingsplan": ("innledning", "mål og innsatsområder", "resultater",
+                      "strategier og tiltak", "ressursinnsats og finansiering",
+                      "kommunikasjonsplan"),
+}
+CHAPTER_KINDS = ("kapittel", "vedlegg")
+CHAPTER_DOCUMENTS = tuple(CHAPTER_ANCHORS)
+
+CHAPTERS = Sheet(
+    key="kapitler", name="Kapitler", kind="table", model_field="chapters",
+    help="Egne kapitler (plassert etter et av standardkapitlene) og vedlegg (Vedlegg A, B, …) "
+         "med tekst i Markdown. Overskrifter i teksten: ## og ###.",
+    columns=(
+        Column("type", "Type", "kind", type="choice", choices=CHAPTER_KINDS, required=True,
+               example="vedlegg", width=12,
+               help="kapittel: et eget kapittel i planen; vedlegg: bakerst, med bokstav."),
+        Column("dokument", "Dokument", "document", type="choice", choices=CHAPTER_DOCUMENTS,
+               width=16, help="Tom = omstillingsplanen (programplanen for områdeløft). "
+                              "handlingsplan: i hver årlige handlingsplan."),
+        Column("etter", "Etter kapittel", "after", type="choice",
+               choices=tuple(dict.fromkeys(a for v in CHAPTER_ANCHORS.values() for a in v)),
+               width=24, help="Kapittel: standardkapitlet det kommer etter. Tom = sist, "
+                              "foran vedleggene."),
+        Column("tittel", "Tittel", "title", required=True, width=40,
+               example="Forslag til sammensetting av omstillingsstyret"),
+        Column("tekst", "Tekst", "text", type="rich", width=80, heading_level=1,
+               help="Markdown: **fet**, *kursiv*, - punktliste, ## Underkapittel, ### Avsnitt."),
+    ),
+)
+
+#: Deepest heading level of the documents (numbered, in TOC and bookmarks).
+MAX_HEADING_LEVEL = 3
+
+
+def rich_heading_level(hashes: int, base: int) -> int | None:
+    """The document level of a heading with `hashes` #-signs in rich text printed under a
+    heading of level `base` (`Column.heading_level`): `##` one level below it, `###` two.
+    None when it cannot be a heading there (`#`, base 0, or deeper than level 3)."""
+    if base < 1 or hashes < 2:
+        return None
+    level = base + hashes - 1
+    return level if level <= MAX_HEADING_LEVEL else None
+
+
 PROGRAMME_SHEETS: tuple[Sheet, ...] = (
     PROGRAM, GOALS, FOCUS_AREAS, STRATEGIES, MEASURES, BUDGET, FUNDING,
-    ORGANISATION, COMMUNICATION, RESULTS, EDITIONS,
+    ORGANISATION, COMMUNICATION, RESULTS, EDITIONS, CHAPTERS,
 )
 
 #: The instructions sheet the template adds; readers ignore it.
