@@ -34,7 +34,7 @@ def summaries_of(files: Sequence[Path], manifest: Manifest) -> list[dict[str, An
     out = []
     for path in files:
         entry = manifest.programmes.get(programme_key(path))
-        if entry is None or entry.inputs_key == "" and entry.summary is None:
+        if entry is None or (entry.inputs_key == "" and entry.summary is None):
             continue  # never built without errors: nothing to show
         if entry.summary is None:
             from plandoc.load.programme import load_file
