@@ -125,6 +125,8 @@ def build_samleoversikt(summaries: Sequence[ProgrammeSummary]) -> Document:
     lbl = labels(LANGUAGE)
     counties, everything = groups(summaries)
     title = lbl["samleoversikt"]
+    years = [y for s in summaries for y in (s.start_year, s.end_year)]
+    span = f"{min(years)}–{max(years)}" if years else ""
     meta = Meta(
         title=title, subtitle=lbl["so_subtitle"], language=LANGUAGE_TAGS[LANGUAGE],
         header=f"{title} – {lbl['so_subtitle']}",
@@ -132,6 +134,7 @@ def build_samleoversikt(summaries: Sequence[ProgrammeSummary]) -> Document:
                  (lbl["so_county"], str(len(counties))),
                  (lbl["pf_project_count"], str(everything.project_count))],
         kind=KIND, labels=meta_labels(LANGUAGE),
+        full_title=f"{title} – {lbl['so_subtitle']} – {span}",
     )
     status_names = [lbl["status_" + s] if s in ("grønn", "gul", "rød") else
                     lbl["s_finished"] if s else lbl["s_not_reported"] for s in STATUSES]
