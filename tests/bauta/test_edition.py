@@ -189,3 +189,34 @@ def test_web_links_and_pictures_resolve_inside_the_site(built: Built) -> None:
             assert resolved.is_file(), f"{page.relative_to(web)}: {attr}={target}"
         for img in re.findall(r"<img [^>]*>", html):
             assert re.search(r'alt="[^"]+"', img), img
+
+
+def test_every_site_link_reaches_a_page_and_its_anchor(built: Built) -> None:
+    """The paths urls.py makes (pages, sections of the front page, downloads, pictures) all
+    exist in the written site: no link of the web edition is dead."""
+    from urllib.parse import unquote, urlsplit
+
+    from plandoc.bauta import urls
+
+    web = built.out / urls.WEB_DIR
+    pages = sorted(web.rglob("*.html"))
+    assert len(pages) > 20
+    checked = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for href in re.findall(r'(?:href|src)="([^"]+)"', html):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("mailto:"):
+                continue
+            target = (page.parent / unquote(parts.path)) if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(web)}: {href}"
+            if parts.fragment and target.suffix == ".html":
+                assert f'id="{parts.fragment}"' in target.read_text(encoding="utf-8"), (
+                    f"{page.relative_to(web)}: {href}")
+            checked += 1
+    assert checked > 100
+    front = (web / "index.html").read_text(encoding="utf-8")
+    for anchor in (urls.EXAMPLES_ANCHOR, urls.PROFILES_ANCHOR, urls.DOWNLOADS_ANCHOR):
+        assert f'id="{anchor.removeprefix("/#")}"' in front
