@@ -138,18 +138,18 @@ def measure_book(pages: PdfPages, ed: Edition, pdf_name: str = "bauta.pdf") -> B
         part = parts[key]
         if not part.actual:
             continue
-        found: list[tuple[int, str, str]] = []
+        located: list[tuple[int, str, str]] = []
         after = part.first - 1
         for view in views:
             title = view.title if isinstance(view, ExampleView) else view.name
             where = view.municipality_name if isinstance(view, ExampleView) else view.name
             page = _find(pages, title, 2, after)
             if page is not None and page <= part.last:
-                found.append((page, title, where))
+                located.append((page, title, where))
                 after = page
-        spans = _item_spans([p for p, _, _ in found], part.last)
+        spans = _item_spans([p for p, _, _ in located], part.last)
         report.items.extend(ItemPages(kind, title, where, per, span, page)
-                            for (page, title, where), span in zip(found, spans, strict=True))
+                            for (page, title, where), span in zip(located, spans, strict=True))
     return report
 
 

@@ -128,8 +128,7 @@ def _check_all(rows: list[Submission], settings: Settings, diags: Diagnostics,
             if s.municipality in chosen:
                 diags.error(f"{s.municipality} har to valgte profiler; velg én",
                             "bauta.profil.dobbel", s.ref,
-                            related=[chosen[s.municipality].ref] if chosen[
-                                s.municipality].ref else [])
+                            related=[first] if (first := chosen[s.municipality].ref) else [])
             chosen[s.municipality] = s
     with_profile = {s.municipality for s in rows if s.kind == "profil"}
     for m in settings.municipalities:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 import zipfile
@@ -141,7 +142,7 @@ def _emphasis(text: str, bold: bool, italic: bool) -> str:
         return escape(text, strip=False)
     lead = text[: len(text) - len(text.lstrip())]
     tail = text[len(text.rstrip()):]
-    body = escape(core)
+    body: str = escape(core)
     if italic:
         body = f"*{body}*"
     if bold:
@@ -271,10 +272,10 @@ def _label_text(cell: Any) -> str:
 class _Section:
     field: FormField
     ref: SourceRef
-    paragraphs: list[Paragraph] = field(default_factory=list)
+    paragraphs: list[Paragraph] = dataclasses.field(default_factory=list)
     #: (subheading, table) — pictures are grouped under "Bilde N" subheadings.
-    tables: list[tuple[str, Table]] = field(default_factory=list)
-    loose_pictures: list[Paragraph] = field(default_factory=list)
+    tables: list[tuple[str, Table]] = dataclasses.field(default_factory=list)
+    loose_pictures: list[Paragraph] = dataclasses.field(default_factory=list)
     subheading: str = ""
 
 
@@ -396,7 +397,8 @@ def read_form(path: Path, kind: str, diags: Diagnostics, display: str | None = N
                 sections.append(current)
                 continue
             if current is None:
-                if text and item.style.name != INSTRUCTION_STYLE and _strip_placeholders(
+                style = item.style.name if item.style is not None else ""
+                if text and style != INSTRUCTION_STYLE and _strip_placeholders(
                         text).strip():
                     stray = True
                 continue

@@ -8,7 +8,7 @@ from typing import Any
 
 from plandoc.bauta import urls
 from plandoc.bauta.edition import Edition, ExampleView, base_context, book_meta, render
-from plandoc.document import Document, Link, Meta, Text
+from plandoc.document import Document, Inline, Link, Meta, Text
 from plandoc.i18n.bauta_labels import BAUTA
 from plandoc.writers.site import Site, SitePage
 
@@ -63,13 +63,13 @@ def web_pages(ed: Edition, files: set[str]) -> list[tuple[str, Document]]:
                            ed, context)),
         (urls.ABOUT, render(ABOUT_TEMPLATE, _page_meta(ed, BAUTA["about"]), ed, context)),
     ]
-    for view in ed.profiles:
-        pages.append((view.url, render(PROFILE_TEMPLATE, _page_meta(ed, view.name), ed,
-                                       context | {"p": view})))
-    for i, view in enumerate(ed.examples):
-        pages.append((view.url, render(EXAMPLE_TEMPLATE, _page_meta(ed, view.title), ed,
-                                       context | {"p": view,
-                                                  "pager": _pager(ed.examples, i)})))
+    for profile in ed.profiles:
+        pages.append((profile.url, render(PROFILE_TEMPLATE, _page_meta(ed, profile.name), ed,
+                                          context | {"p": profile})))
+    for i, example in enumerate(ed.examples):
+        pages.append((example.url, render(EXAMPLE_TEMPLATE, _page_meta(ed, example.title), ed,
+                                          context | {"p": example,
+                                                     "pager": _pager(ed.examples, i)})))
     return pages
 
 
@@ -89,8 +89,8 @@ def site(ed: Edition, pages: list[tuple[str, Document]], out: Path, files: set[s
     """The web edition as a static site: its pages, navigation, footer, and the book files
     under `out` it offers for download."""
     settings = ed.settings
-    footer = [Text(f"{settings.title}" + (f" · {settings.publisher}" if settings.publisher
-                                          else ""))]
+    footer: list[Inline] = [Text(f"{settings.title}" + (
+        f" · {settings.publisher}" if settings.publisher else ""))]
     if settings.contact:
         footer += [Text(" · "), Link(f"mailto:{settings.contact}", [Text(settings.contact)])]
     return Site(
