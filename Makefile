@@ -30,7 +30,9 @@ bench: $(VENV)
 
 # Refresh constraints.txt from the working venv after changing a dependency: upgrade in
 # .venv (pip install -U …), run make lint test, then make constraints and review the diff.
+# Every extra is installed first, so that each optional dependency gets its pin too.
 constraints: $(VENV)
+	$(BIN)/pip install --quiet -e '.[dev,postgres,bench]'
 	{ echo '# Exact versions plandoc is tested with: pip install -c constraints.txt -e ".[dev]".'; \
 	  echo '# Regenerate with `make constraints` (pip freeze of .venv, without pip and plandoc).'; \
 	  $(BIN)/pip freeze --all --exclude-editable | grep -v -i -E '^(pip|plandoc)=='; } > constraints.txt

@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from plandoc.bauta.model import KINDS, PRIORITIES, STATUSES, Settings
+from plandoc.bauta.urls import example_url
 from plandoc.schema.programme import INSTRUCTIONS_SHEET, Column, Sheet
 from plandoc.workbook.template import save_workbook
 
@@ -42,7 +43,7 @@ EDITORIAL = Sheet(
         Column("fil", "Fil", "file", width=30,
                help="Filen i mappen innsendt/, f.eks. askvik/profil.docx."),
         Column("lenkenavn", "Lenkenavn", "slug", width=24,
-               help="Fast adresse på nett for eksempelet (/eksempler/LENKENAVN/). Tom: lages "
+               help=f"Fast adresse på nett for eksempelet ({example_url('LENKENAVN')}). Tom: lages "
                     "av tittelen. Endre den ikke etter at boka er publisert."),
         Column("merknad", "Merknad", "note", width=50,
                help="Redaksjonens merknad: hva som må kortes, suppleres eller sjekkes."),
