@@ -520,6 +520,12 @@ def write_results(info: dict[str, str], load_before: str, load_after: str, scale
         lines += ["", "Utdrag av cProfile (sortert etter kumulativ tid):", "", "```",
                   results.profile.strip(), "```"]
     text = "\n".join(lines) + "\n"
+    # The serve load case (`python -m bench.serve_load`) keeps its section across runs.
+    old = destination.read_text(encoding="utf-8") if destination.exists() else ""
+    start, end = "<!-- serve-load -->", "<!-- /serve-load -->"
+    if start in old and end in old:
+        kept = old[old.index(start):old.index(end) + len(end)]
+        text += "\n" + kept + "\n"
     destination.write_text(text, encoding="utf-8")
     return text
 

@@ -218,3 +218,55 @@ def test_security_headers_and_health(site: Site) -> None:
     assert "default-src 'none'" in csp
     assert reply.headers["x-content-type-options"] == "nosniff"
     assert reply.headers["cache-control"] == "no-store"
+
+
+def test_time_limit_stops_a_build_and_keeps_the_documents(site: Site) -> None:
+    client, csrf = site.login("elvestad")
+    before = client.get(f"/api/programmes/{ELVESTAD}/documents").json()
+    kept = site.settings.time_limit
+    site.settings.time_limit = 0.05
+    try:
+        reply = client.post(f"/api/programmes/{ELVESTAD}/uploads",
+                            headers={"X-CSRF-Token": csrf},
+                            files=[("files", ("program.xlsx", workbook(name="Treg")))])
+    finally:
+        site.settings.time_limit = kept
+    result = reply.json()
+    assert result["status"] == "tidsavbrudd"
+    assert "stoppet" in result["messages"][0]
+    assert client.get(f"/api/programmes/{ELVESTAD}/documents").json() == before
+
+
+def test_too_many_waiting_uploads_are_told_to_come_back(site: Site) -> None:
+    client, csrf = site.login("elvestad")
+    kept = site.settings.max_waiting
+    site.settings.max_waiting = 0
+    try:
+        reply = client.post(f"/api/programmes/{ELVESTAD}/uploads",
+                            headers={"X-CSRF-Token": csrf},
+                            files=[("files", ("program.xlsx", workbook()))])
+    finally:
+        site.settings.max_waiting = kept
+    assert reply.status_code == 503
+    assert "prøv igjen" in reply.json()["error"]
+
+
+def test_cookie_is_secure_over_https(site: Site) -> None:
+    client = site.client()
+    client.base_url = "https://testserver"
+    reply = client.post("/api/login", json={"username": "admin", "password": PASSWORD})
+    assert "Secure" in reply.headers["set-cookie"]
+    assert "strict-transport-security" in reply.headers
+
+
+def test_audit_log_has_logins_uploads_and_downloads(site: Site) -> None:
+    client, _ = site.login("nordby")
+    client.get(f"/api/programmes/{NORDBY}/documents/programplan.pdf")
+    from plandoc.serve.db import Database
+
+    rows = Database(site.settings.database_url).all(
+        "SELECT username, action, slug, detail FROM audit WHERE username = ?", ("nordby",))
+    actions = {(r[1], r[2]) for r in rows}
+    assert ("innlogging", None) in actions
+    assert ("opplasting", NORDBY) in actions
+    assert ("nedlasting", NORDBY) in actions

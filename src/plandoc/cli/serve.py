@@ -48,10 +48,12 @@ def _password(confirm: bool) -> str:
               help="Antall app-prosesser (flere krever PostgreSQL).")
 @click.option("--time-limit", default=300, show_default=True, type=click.IntRange(min=5),
               help="Sekunder én opplasting kan ta før den stoppes.")
+@click.option("--builds", default=None, type=click.IntRange(min=1),
+              help="Opplastinger som behandles samtidig per prosess (standard: antall kjerner).")
 @click.option("--proxy", is_flag=True,
               help="Bak en omvendt proxy: stol på X-Forwarded-For/-Proto fra 127.0.0.1.")
 def serve(host: str, port: int, data: Path, database: str | None, workers: int,
-          time_limit: int, proxy: bool) -> None:
+          time_limit: int, builds: int | None, proxy: bool) -> None:
     """Start nettsiden der kommunene laster opp arbeidsbøker og henter dokumentene."""
     import os
 
@@ -64,6 +66,8 @@ def serve(host: str, port: int, data: Path, database: str | None, workers: int,
     os.environ["PLANDOC_SERVE_TIME_LIMIT"] = str(time_limit)
     if database:
         os.environ["PLANDOC_SERVE_DATABASE"] = database
+    if builds:
+        os.environ["PLANDOC_SERVE_BUILDS"] = str(builds)
     click.echo(f"plandoc serve: http://{host}:{port}/ (data i {data})")
     uvicorn.run("plandoc.serve.app:app_from_environment", factory=True, host=host, port=port,
                 workers=workers, proxy_headers=proxy, forwarded_allow_ips="127.0.0.1",

@@ -33,8 +33,11 @@ def app_from_environment() -> Starlette:
     import os
     from pathlib import Path
 
-    return create_app(Settings(
+    settings = Settings(
         data=Path(os.environ.get("PLANDOC_SERVE_DATA", "plandoc-data")),
         database=os.environ.get("PLANDOC_SERVE_DATABASE") or None,
         time_limit=float(os.environ.get("PLANDOC_SERVE_TIME_LIMIT", "300")),
-    ))
+    )
+    if os.environ.get("PLANDOC_SERVE_BUILDS"):
+        settings.max_builds = int(os.environ["PLANDOC_SERVE_BUILDS"])
+    return create_app(settings)

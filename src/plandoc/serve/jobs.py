@@ -39,6 +39,9 @@ class Job:
     previous: str | None = None
     previous_headings: dict[str, list[str]] = field(default_factory=dict)
     formats: tuple[str, ...] = ("docx", "pdf")
+    #: "check": validate the snapshot and compare it with the previous upload (quick; no
+    #: queue behind builds); "build": make it the programme's inputs and build.
+    phase: str = "check"
 
 
 @dataclass
@@ -212,12 +215,16 @@ def _programme_files(folder: Path) -> list[Path]:
 
 
 def _work(job: Job, conn: Connection) -> dict[str, Any]:
-    from plandoc.build.pipeline import load_all, primary_inputs, run_build
-    from plandoc.serve.history import cell_changes, docx_headings, heading_changes
+    return _check(job, conn) if job.phase == "check" else _build(job)
 
-    snapshot, current, out = Path(job.snapshot), Path(job.current), Path(job.out)
+
+def _check(job: Job, conn: Connection) -> dict[str, Any]:
+    """Phase one, as `plandoc validate` run inside the programme folder."""
+    from plandoc.build.pipeline import load_all, primary_inputs
+    from plandoc.serve.history import cell_changes
+
+    snapshot = Path(job.snapshot)
     result: dict[str, Any] = {"status": "feil"}
-    # Phase one, as `plandoc validate` run inside the programme folder.
     os.chdir(snapshot)
     files = _programme_files(snapshot)
     diagnostics: list[dict[str, Any]] = []
@@ -242,10 +249,19 @@ def _work(job: Job, conn: Connection) -> dict[str, Any]:
     result["diagnostics"] = diagnostics
     changes, count = cell_changes(Path(job.previous) if job.previous else None, snapshot)
     result["changes"], result["change_count"] = changes, count
-    if any(d["severity"] == "feil" for d in diagnostics) or len(primary) != 1:
-        return result
+    if not any(d["severity"] == "feil" for d in diagnostics) and len(primary) == 1:
+        result["status"] = "ok"
+    return result
 
-    # Phase two: the snapshot becomes the programme's inputs, built incrementally.
+
+def _build(job: Job) -> dict[str, Any]:
+    """Phase two: the snapshot becomes the programme's inputs, built incrementally."""
+    from plandoc.build.pipeline import primary_inputs, run_build
+    from plandoc.serve.history import docx_headings, heading_changes
+
+    snapshot, current, out = Path(job.snapshot), Path(job.current), Path(job.out)
+    result: dict[str, Any] = {"status": "feil"}
+    diagnostics: list[dict[str, Any]] = []
     staged = current.with_name(current.name + ".ny")
     shutil.rmtree(staged, ignore_errors=True)
     shutil.copytree(snapshot, staged)
@@ -256,14 +272,12 @@ def _work(job: Job, conn: Connection) -> dict[str, Any]:
     staged.rename(current)
     shutil.rmtree(old, ignore_errors=True)
     os.chdir(current)
-    report = run_build([primary[0]], out, list(job.formats), jobs=1)
+    primary = primary_inputs(_programme_files(current))
+    report = run_build(primary[:1], out, list(job.formats), jobs=1)
     messages = []
     for unit in report.results:
-        for failure in unit.failures:
-            messages.append(failure)
-        known = {d["text"] for d in diagnostics}
-        diagnostics += [diagnostic_data(d) for d in unit.diagnostics
-                        if str(d) not in known]
+        messages += unit.failures
+        diagnostics += [diagnostic_data(d) for d in unit.diagnostics]
     target = out / job.slug
     documents = sorted(p.relative_to(target).as_posix() for p in target.rglob("*")
                        if p.is_file() and p.suffix in DOCUMENT_SUFFIXES
