@@ -83,8 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         port = s.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
     load_before = load_text()
+    log = (work / "serve.log").open("wb")
     server = subprocess.Popen([plandoc, "serve", "--port", str(port), "--data", str(data)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=log, stderr=subprocess.STDOUT)
     results: list[dict[str, Any]] = [{} for _ in uploads]
     try:
         deadline = time.monotonic() + 60
@@ -110,9 +111,13 @@ def main(argv: list[str] | None = None) -> int:
                                   headers={"X-CSRF-Token": token},
                                   files=[("files", (f"{example}.zip", body))])
                 seconds = time.perf_counter() - started
-                record = reply.json()
+                try:
+                    record = reply.json()
+                except ValueError:
+                    record = {"error": reply.text[:300]}
                 results[index] = {
                     "example": example, "status": reply.status_code,
+                    "error": record.get("error"),
                     "result": record.get("status"), "documents": len(record.get("documents", [])),
                     "to_documents": seconds,
                     "to_diagnostics": seconds - (record["documents_seconds"]
@@ -135,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
             server.wait(20)
         except subprocess.TimeoutExpired:
             server.kill()
+        log.close()
+        failed = [r for r in results if r.get("status") != 201 or r.get("result") != "ok"]
+        if failed:
+            print("feilet:", failed, file=sys.stderr)
+            print((work / "serve.log").read_text(errors="replace")[-5000:], file=sys.stderr)
         shutil.rmtree(work, ignore_errors=True)
     load_after = load_text()
     ok = [r for r in results if r.get("status") == 201 and r.get("result") == "ok"]

@@ -112,3 +112,17 @@ def test_text_from_workbooks_is_escaped(site: Site) -> None:
                         files=[("filer", ("program.xlsx",
                                           workbook(budget="<script>alert(1)</script>")))])
     assert "<script>" not in reply.text and "&lt;script&gt;" in reply.text
+
+
+def test_county_gets_the_samleoversikt_of_its_programmes_only(site: Site) -> None:
+    client = _form_login(site, "ostfold")
+    assert "/samleoversikt.pdf" in client.get("/programmer").text
+    reply = client.get("/samleoversikt.xlsx")
+    assert reply.status_code == 200
+    wb = openpyxl.load_workbook(io.BytesIO(reply.content))
+    cells = " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row
+                     if c.value is not None)
+    assert "Elvestad kommune" in cells and "Nordby" not in cells
+    leader = _form_login(site, "elvestad")
+    assert leader.get("/samleoversikt.pdf").status_code == 404
+    assert "/samleoversikt.pdf" not in leader.get("/programmer").text

@@ -25,7 +25,8 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS user_programmes (
         username TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY (username, slug))""",
     """CREATE TABLE IF NOT EXISTS programmes (
-        slug TEXT PRIMARY KEY, name TEXT, county TEXT, created DOUBLE PRECISION NOT NULL)""",
+        slug TEXT PRIMARY KEY, name TEXT, county TEXT, created DOUBLE PRECISION NOT NULL,
+        summary TEXT)""",
     """CREATE TABLE IF NOT EXISTS sessions (
         token TEXT PRIMARY KEY, username TEXT NOT NULL, csrf TEXT NOT NULL,
         created DOUBLE PRECISION NOT NULL, seen DOUBLE PRECISION NOT NULL)""",

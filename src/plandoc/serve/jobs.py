@@ -239,7 +239,11 @@ def _check(job: Job, conn: Connection) -> dict[str, Any]:
     loaded = load_all(files)
     diagnostics += [diagnostic_data(d) for d in loaded.diagnostics]
     for programme in loaded.programmes:
-        result["info"] = {"name": programme.info.name, "county": programme.info.county}
+        from plandoc.model.rollup import summarise
+
+        # What the county's samleoversikt needs of this programme (a small JSON).
+        result["info"] = {"name": programme.info.name, "county": programme.info.county,
+                          "summary": summarise(programme).to_json()}
         own = slugify(programme.info.municipality)
         if own != job.slug:
             diagnostics.append(_error(

@@ -141,7 +141,8 @@ async def programmes(request: Request) -> Response:
     if session is None:
         return _to_login()
     items = await blocking(service(request).programmes, session.user)
-    return render(request, "programmes.html.j2", session, programmes=items)
+    overview = session.user.role in ("fylke", "admin") and any(p["county"] for p in items)
+    return render(request, "programmes.html.j2", session, programmes=items, overview=overview)
 
 
 async def programme(request: Request) -> Response:
@@ -294,6 +295,18 @@ async def download_all(request: Request) -> Response:
         "content-disposition": f'attachment; filename="{slug}-dokumenter.zip"'})
 
 
+async def samleoversikt(request: Request) -> Response:
+    session = await session_of(request)
+    if session is None:
+        return _to_login()
+    try:
+        path = await blocking(service(request).samleoversikt, session.user,
+                              request.path_params["fmt"])
+    except NotFound:
+        return _not_found(request, session)
+    return FileResponse(path, filename=path.name)
+
+
 async def blank(request: Request) -> Response:
     session = await session_of(request)
     if session is None:
@@ -338,5 +351,6 @@ ROUTES = [
     Route("/programmer/{slug}/dokumenter/{name:path}", download, methods=["GET"]),
     Route("/programmer/{slug}/forhandsvisning/{name:path}", preview, methods=["GET"]),
     Route("/programmer/{slug}/sidebilde/{page:int}/{name:path}", page_image, methods=["GET"]),
+    Route("/samleoversikt.{fmt}", samleoversikt, methods=["GET"]),
     Route("/maler/{kind}.xlsx", blank, methods=["GET"]),
 ]

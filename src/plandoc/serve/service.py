@@ -207,8 +207,9 @@ class Service:
                          json.dumps(record, ensure_ascii=False)))
             info = outcome.info
             if outcome.status == "ok" and info:
-                cur.execute("UPDATE programmes SET name = ?, county = ? WHERE slug = ?",
-                            (info.get("name"), info.get("county"), slug))
+                cur.execute("UPDATE programmes SET name = ?, county = ?, summary = ? "
+                            "WHERE slug = ?", (info.get("name"), info.get("county"),
+                                               json.dumps(info.get("summary")), slug))
         self.db.audit(user.name, "opplasting", slug,
                       f"{upload_id} {outcome.status}: {', '.join(received.names)}", address)
         return self._shown(record)
@@ -294,6 +295,33 @@ class Service:
             raise NotFound(f"{name} side {page}")
         return pages[page - 1], len(pages)
 
+    def samleoversikt(self, user: User, fmt: str) -> Path:
+        """The samleoversikt of the programmes a county (or admin) user sees, as `fmt`
+        (pdf, docx, xlsx); made on first use and kept until a programme's figures change."""
+        import hashlib
+
+        from plandoc.model.rollup import ProgrammeSummary
+
+        if user.role not in ("fylke", "admin") or fmt not in ("pdf", "docx", "xlsx"):
+            raise NotFound(fmt)
+        rows = []
+        for slug in visible_slugs(self.db, user):
+            row = self.db.one("SELECT summary FROM programmes WHERE slug = ?", (slug,))
+            if row and row[0] and row[0] != "null":
+                rows.append(row[0])
+        if not rows:
+            raise NotFound("samleoversikt")
+        key = hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]
+        folder = self.settings.data.resolve() / "samleoversikt" / key
+        path = folder / f"samleoversikt.{fmt}"
+        if not path.exists():
+            summaries = [ProgrammeSummary.from_json(json.loads(r)) for r in rows]
+            folder.mkdir(parents=True, exist_ok=True)
+            with self._builds:
+                _write_samleoversikt(summaries, fmt, path)
+        self.db.audit(user.name, "nedlasting", None, f"samleoversikt.{fmt}")
+        return path
+
     def documents_zip(self, user: User, slug: str, address: str = "") -> bytes:
         """Every document of a programme in one zip (fixed entry dates)."""
         self._visible(user, slug)
@@ -320,6 +348,18 @@ def _is_project(name: str, data: bytes) -> bool:
         path = Path(tmp) / f"fil{suffix}"
         path.write_bytes(data)
         return looks_like_project(path)
+
+
+def _write_samleoversikt(summaries: list[Any], fmt: str, path: Path) -> None:
+    if fmt == "xlsx":
+        from plandoc.workbook.rollup import write_rollup_xlsx
+
+        write_rollup_xlsx(summaries, path)
+        return
+    from plandoc.builders.samleoversikt import build_samleoversikt
+    from plandoc.writers.base import get_writer
+
+    get_writer(fmt).write(build_samleoversikt(summaries), path)
 
 
 def blank_workbook(kind: str) -> bytes:

@@ -55,6 +55,7 @@ BOKMAL = {
     "uploaded_files": "Filer",
     "page": "Side",
     "of": "av",
+    "overview": "Samleoversikt",
     "previous_page": "Forrige side",
     "next_page": "Neste side",
     "not_found": "Fant ikke siden",
