@@ -7,9 +7,13 @@ import re
 import zipfile
 
 import openpyxl
+import pytest
 from PIL import Image
 
 from serve.conftest import ELVESTAD, NORDBY, PASSWORD, Site, workbook
+
+# The pages call the same service as the API, whose suite runs on both databases.
+pytestmark = pytest.mark.parametrize("site", ["sqlite"], indirect=True)
 
 
 def _form_login(site: Site, name: str):
