@@ -453,6 +453,11 @@ _DEFINED: tuple[Case, ...] = (
     Case("82-dyp-nosting.yaml", "Ødelagte og fiendtlige filer", "100 nivåer nøstede lister",
          nested),
     Case("83-tom.yaml", "Ødelagte og fiendtlige filer", "tom YAML-fil", lambda: b""),
+    Case("85-to-yaml-dokumenter.yaml", "Ødelagte og fiendtlige filer",
+         "to YAML-dokumenter i én fil (---)", lambda: (BASE_YAML + "---\n" + BASE_YAML).encode()),
+    Case("86-kolon-i-tekst.yaml", "Ødelagte og fiendtlige filer",
+         "kolon i en tekst uten anførselstegn",
+         yaml_with("visjon: Et levende lokalsamfunn", "visjon: Mål: et levende: samfunn")),
     Case("84-ark-mangler-i-zip.xlsx", "Ødelagte og fiendtlige filer",
          "arket står i arbeidsboken, men delen med innholdet mangler i zip-filen",
          missing_sheet_part),
@@ -672,9 +677,19 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "skriftene i PDF-en ikke har; fjern det eller bytt det ut [tekst.tegn]",
     ),
     '59-enslig-surrogat.yaml': (
-        ":16: feil: YAML-feil (found invalid Unicode character escape code); sjekk "
+        ":16: feil: YAML-feil: en \\u-kode i en tekst i anførselstegn er ugyldig; sjekk "
         "innrykk, kolon etter nøklene og at tekst med spesialtegn står i anførselstegn "
         "[yaml.syntaks]",
+    ),
+    '85-to-yaml-dokumenter.yaml': (
+        ":20: feil: YAML-feil: filen har mer enn ett YAML-dokument (skilt med ---), men "
+        "skal ha ett; sjekk innrykk, kolon etter nøklene og at tekst med spesialtegn står i "
+        "anførselstegn [yaml.syntaks]",
+    ),
+    '86-kolon-i-tekst.yaml': (
+        ":6: feil: YAML-feil: et kolon står der det ikke kan stå (tekst med kolon må stå i "
+        "anførselstegn); sjekk innrykk, kolon etter nøklene og at tekst med spesialtegn står "
+        "i anførselstegn [yaml.syntaks]",
     ),
     '60-ser-ut-som-markdown.xlsx': (),
     '61-ser-ut-som-jinja.xlsx': (),
