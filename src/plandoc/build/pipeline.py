@@ -370,8 +370,16 @@ def build_unit(unit: Unit) -> UnitResult:
         pending: list[Pending] = []
         reusable = {(r.stem, r.format): r for r in unit.reuse}
         background = _background(unit.threads) if unit.background else None
+        seen: set[str] = set()
         try:
             for stem, kind, document in documents(programme, unit.years, unit.kinds):
+                if stem in seen:
+                    # Two documents of one programme on one path (the model's rules name
+                    # the inputs; this guard keeps the second from overwriting the first).
+                    result.fail(f"{shown_path(target / stem)}: to dokumenter i samme program "
+                                "ville fått samme fil; bare det første blir skrevet", 1)
+                    continue
+                seen.add(stem)
                 result.documents.append((stem, kind))
                 tree = tree_digest(document)
                 entries: dict[str, Pending] = {}

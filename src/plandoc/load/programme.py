@@ -206,7 +206,7 @@ def _build(
             column = by_field.get(field)
             name = label(column) if column else field
             rule = f"{sheet.key}.{column.key}" if column else f"{sheet.key}.ugyldig"
-            diags.error(f"{name} er ugyldig ({error['msg']})", rule,
+            diags.error(f"{name} har en verdi som ikke kan brukes her", rule,
                         refs.get(field) or refs.get("_row"))
         return None
     built.refs = refs  # type: ignore[attr-defined]

@@ -167,7 +167,10 @@ def _describe(exc: BaseException) -> str:
     if any(type(e).__name__ in ("ParseError", "XMLSyntaxError") for e in chain) or (
             "invalid XML" in text):
         return "den inneholder ugyldig XML"
-    return f"{type(exc).__name__}: {text}"[:160]
+    if isinstance(exc, KeyError):
+        return "en del av filen som arbeidsboken viser til, mangler"
+    # Anything else openpyxl stumbles on: say what it means, not the Python exception.
+    return "den er bygd opp på en måte plandoc ikke kjenner"
 
 
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"

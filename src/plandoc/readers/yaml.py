@@ -111,8 +111,10 @@ def read_yaml(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS,
         raw.diagnostics.error(_syntax_message(exc), "yaml.syntaks",
                               SourceRef(raw.file, line=line))
         return raw
-    except YAMLError as exc:
-        raw.diagnostics.error(f"YAML-feil: {exc}"[:200], "yaml.syntaks", where)
+    except YAMLError:
+        raw.diagnostics.error("YAML-feil: filen er ikke gyldig YAML; sjekk innrykk, kolon etter "
+                              "nøklene og at tekst med spesialtegn står i anførselstegn",
+                              "yaml.syntaks", where)
         return raw
     if root is None:
         raw.diagnostics.error("filen er tom; se malen for hvordan en programfil ser ut",
@@ -154,11 +156,46 @@ def _compose(text: str) -> Node | None:
     return YAML(typ="safe", pure=PURE_PYTHON).compose(text)
 
 
+#: The YAML parser's problems (English) → what they mean, in Norwegian; matched by start.
+_PROBLEMS = (
+    ("but found another document",
+     "filen har mer enn ett YAML-dokument (skilt med ---), men skal ha ett"),
+    ("found invalid unicode character escape", "en \\u-kode i en tekst i anførselstegn er ugyldig"),
+    ("found unknown escape character", "en \\-kode i en tekst i anførselstegn er ukjent"),
+    ("mapping values are not allowed",
+     "et kolon står der det ikke kan stå (tekst med kolon må stå i anførselstegn)"),
+    ("could not find expected ':'", "en nøkkel mangler kolon"),
+    ("found unexpected end of stream", "filen slutter midt i en tekst i anførselstegn"),
+    ("found unexpected end of file", "filen slutter midt i en tekst i anførselstegn"),
+    ("did not find expected key", "innrykket stemmer ikke med nøklene over"),
+    ("did not find expected '-' indicator", "innrykket stemmer ikke med listen over"),
+    ("expected <block end>", "innrykket stemmer ikke med linjene over"),
+    ("expected a single document", "filen har mer enn ett YAML-dokument (skilt med ---), "
+     "men skal ha ett"),
+    ("found character that cannot start any token",
+     "et tegn som ikke kan begynne en verdi (skriv teksten i anførselstegn)"),
+    ("found undefined alias", "et alias (*navn) uten tilhørende anker (&navn)"),
+    ("found undefined tag handle", "en ukjent YAML-tagg (!…)"),
+    ("did not find expected alphabetic or numeric character",
+     "et anker eller alias (& eller *) uten navn"),
+    ("found duplicate anchor", "det samme ankeret (&navn) står to ganger"),
+    ("did not find expected node content", "en verdi mangler"),
+    ("while scanning a quoted scalar", "en tekst i anførselstegn er ikke avsluttet"),
+    ("while scanning a simple key", "en nøkkel mangler kolon"),
+    ("expected ',' or ']'", "en liste i [ ] er ikke avsluttet"),
+    ("expected ',' or '}'", "en nøkkelsamling i { } er ikke avsluttet"),
+    ("while parsing a flow", "en liste eller nøkkelsamling i [ ] eller { } er ikke avsluttet"),
+)
+
+
 def _syntax_message(exc: MarkedYAMLError) -> str:
     problem = (exc.problem or exc.context or "").strip()
     if "\t" in problem or "'\\t'" in problem or "tab character" in problem:
         return "tabulatortegn kan ikke brukes til innrykk i YAML; bruk mellomrom"
-    return (f"YAML-feil ({problem}); sjekk innrykk, kolon etter nøklene og at tekst med "
+    texts = [" ".join(t.casefold().split()) for t in (exc.problem or "", exc.context or "")]
+    meaning = next((nb for text in texts for en, nb in _PROBLEMS
+                    if text.startswith(en.casefold())), "filen er ikke gyldig YAML her")
+    return (f"YAML-feil: {meaning}; sjekk innrykk, kolon etter nøklene og at tekst med "
             "spesialtegn står i anførselstegn")
 
 
