@@ -28,8 +28,8 @@ def test_a_disk_that_refuses_writes_gives_exit_4_in_norwegian(
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(os, "replace", refuse)
-    done = CliRunner().invoke(main, ["build", "a", "--out", "ut", "--format", "docx",
-                                     "--jobs", "1", "-q"], prog_name="plandoc")
+    done = CliRunner().invoke(main, ["build", "a", "--out", str(tmp_path / "ut"), "--format",
+                                     "docx", "--jobs", "1", "-q"], prog_name="plandoc")
     assert done.exit_code == 4, done.output
     assert reason in done.output
     assert "intern feil" not in done.output and "No space" not in done.output

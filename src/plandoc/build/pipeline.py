@@ -353,8 +353,10 @@ def build_unit(unit: Unit) -> UnitResult:
 
     started = time.perf_counter()
     _environment(unit)
-    cache_in(unit.out / CACHE_DIR / "charts")
-    jinja.cache_in(unit.out / CACHE_DIR / "jinja")
+    # Absolute: the caches outlive this build in a long-lived process (tests, serve), which
+    # may change its working folder afterwards.
+    cache_in((unit.out / CACHE_DIR / "charts").absolute())
+    jinja.cache_in((unit.out / CACHE_DIR / "jinja").absolute())
     result = UnitResult(unit.path)
     try:
         programme, diags = load_file(unit.path)
