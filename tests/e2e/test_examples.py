@@ -313,3 +313,113 @@ def test_samleoversikt_totals_equal_the_programme_files(
     for county in counties_named:
         assert any(t.endswith(county) for t in titles), (county, titles)
     assert docx_outline(built / "samleoversikt.docx") == pdf_outline(reader)
+
+
+# ---------------------------------------------------------------- money that reconciles
+
+
+def _amount(text: str) -> Decimal:
+    return Decimal(re.sub(r"[\s\u00a0]", "", text) or "0")
+
+
+def _tables_after(path: Path, header: list[str]) -> list[list[list[str]]]:
+    """Every DOCX table whose header row is `header`, as rows of cell texts."""
+    doc = open_docx(str(path))
+    return [[[c.text for c in row.cells] for row in t.rows[1:]] for t in doc.tables
+            if [c.text for c in t.rows[0].cells] == header]
+
+
+def test_every_financial_document_reconciles(built: Path, programmes: list[Programme]) -> None:
+    """Handlingsplaner and årsrapporter: one year's table; the multi-year plan: one row per
+    year. Read back from DOCX (parsed) and PDF (text), checked against the model."""
+    from plandoc.builders.common import programme_labels
+    from plandoc.model.reconcile import reconcile, reconcile_all
+
+    checked = 0
+    for programme in programmes:
+        lbl = programme_labels(programme)
+        folder = programme_dir(built, programme.info.municipality)
+        for stem, _doc in documents(programme):
+            if not stem.startswith(("handlingsplan-", "arsrapport-")):
+                continue
+            year = int(stem.rsplit("-", 1)[1])
+            r = reconcile(programme, year)
+            assert r.balanced and r.budget == r.funding, (stem, r)
+            tables = _tables_after(folder / f"{stem}.docx",
+                                   [lbl["item"], lbl["amount"], lbl["share"]])
+            assert len(tables) == 1, stem
+            rows = tables[0]
+            own, admin, rest, budget = (_amount(row[1]) for row in rows)
+            assert (own, admin, rest, budget) == (r.measures_own, r.administration,
+                                                  r.unallocated, r.budget), stem
+            assert own + admin + rest == budget
+            shares = [int(re.sub(r"\D", "", row[2]) or 0) for row in rows[:3]]
+            assert sum(shares) == (100 if budget else 0), (stem, shares)
+            text = squash(pdf_text(PdfReader(folder / f"{stem}.pdf")))
+            for label, value in (
+                (lbl["rc_measures_own"].format(money=lbl["programme_funding"].lower()), own),
+                (lbl["rc_unallocated"], rest),
+                (lbl["rc_budget"].format(year=year), budget),
+                (lbl["rc_measures_total"], r.measures_total),
+            ):
+                assert squash(label + format_money(value)) in text, (stem, label)
+            checked += 1
+        plan = main_plan(programme)
+        recs = reconcile_all(programme)
+        header = [lbl["year"], lbl["budget"], lbl["funding"],
+                  lbl["rc_measures_own"].format(money=lbl["programme_funding"].lower()),
+                  lbl["rc_admin_short"], lbl["rc_unallocated_short"], lbl["rc_other_short"]]
+        rows = _tables_after(folder / f"{plan}.docx", header)[0]
+        assert [int(row[0]) for row in rows[:-1]] == [r.year for r in recs]
+        text = squash(pdf_text(PdfReader(folder / f"{plan}.pdf")))
+        for row, r in zip(rows, recs, strict=False):
+            values = [_amount(v) for v in row[1:]]
+            assert values == [r.budget, r.funding, r.measures_own, r.administration,
+                              r.unallocated, r.measures_other], (plan, r.year)
+            assert values[0] == values[1] == values[2] + values[3] + values[4]
+            assert squash(str(r.year) + "".join(format_money(v) for v in values)) in text
+        checked += 1
+    assert checked >= 10
+
+
+def test_områdeløft_says_programmidler(built: Path, programmes: list[Programme]) -> None:
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        text = docx_text(folder / f"{main_plan(programme)}.docx")
+        if programme.info.kind == "områdeløft":
+            assert "programmidler" in text.lower() and "omstillingsmidler" not in text.lower()
+        elif programme.info.language == "bokmål":
+            assert "omstillingsmidler" in text.lower()
+
+
+def test_arsrapport_accounts_say_not_reported_instead_of_zero(
+    built: Path, programmes: list[Programme]
+) -> None:
+    from plandoc.builders.common import programme_labels
+    from plandoc.model.portfolio import year_results
+
+    seen = 0
+    for programme in programmes:
+        lbl = programme_labels(programme)
+        folder = programme_dir(built, programme.info.municipality)
+        for stem, _doc in documents(programme):
+            if not stem.startswith("arsrapport-"):
+                continue
+            year = int(stem.rsplit("-", 1)[1])
+            results = year_results(programme, year)
+            rows = _tables_after(folder / f"{stem}.docx", [
+                lbl["measure"], lbl["pf_no"], lbl["p_phase"], lbl["status"], lbl["budget"],
+                lbl["pf_project_budget"], lbl["pf_spent"]])[0]
+            for row, item in zip(rows, results.measures, strict=False):
+                if not any(f.project.reports or f.finished for f in item.projects):
+                    assert row[-1] == lbl["not_reported"], (stem, row)
+                    seen += 1
+                else:
+                    assert _amount(row[-1]) == sum(
+                        (f.spent for f in item.projects if f.project.reports or f.finished),
+                        Decimal(0))
+            # Every goal of the report has its state.
+            text = docx_text(folder / f"{stem}.docx")
+            assert lbl["ar_goal_state"] in text
+            assert lbl["ar_accounts_areas"] in text
+    assert seen

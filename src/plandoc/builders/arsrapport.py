@@ -24,8 +24,10 @@ from plandoc.document import Document
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import labels
 from plandoc.model.editions import edition_for
-from plandoc.model.portfolio import YearResults, report_years, year_results
+from plandoc.model.portfolio import ProjectFigures, YearResults, report_years, year_results
 from plandoc.model.programme import Programme
+from plandoc.model.reconcile import reconcile, split_funding
+from plandoc.model.rollup import goal_state
 
 
 @dataclass
@@ -38,6 +40,8 @@ class GoalRow:
     planned: str | None
     achieved: str | None
     comment: str | None
+    #: On track or not (`plandoc.model.rollup.goal_state`), in the målform.
+    state: str = ""
 
 
 @dataclass
@@ -60,7 +64,47 @@ class MeasureRow:
     status_text: str
     budget: Decimal
     project_budget: Decimal
-    spent: Decimal
+    #: None: no project of the tiltak has reported anything ("ikke rapportert", not 0).
+    spent: Decimal | None
+
+
+@dataclass
+class AreaAccount:
+    """One innsatsområde's tiltak in the year: budget, financing and what was spent."""
+
+    name: str
+    budget: Decimal
+    own: Decimal
+    other: Decimal
+    spent: Decimal | None
+
+
+def _reported(figures: ProjectFigures) -> bool:
+    return bool(figures.project.reports) or figures.finished
+
+
+def _spent(items: list[ProjectFigures]) -> Decimal | None:
+    reported = [f for f in items if _reported(f)]
+    return sum((f.spent for f in reported), Decimal(0)) if reported else None
+
+
+def area_accounts(programme: Programme, results: YearResults) -> list[AreaAccount]:
+    """Per innsatsområde: the year's tiltak budget, omstillingsmidler, other financing and
+    the projects' spending; "ikke rapportert" (None) where no project has reported."""
+    rows = []
+    for area in programme.focus_areas:
+        items = [m for m in results.measures if m.measure.focus_area == area.id]
+        if not items:
+            continue
+        parts = [split_funding(m.measure) for m in items]
+        rows.append(AreaAccount(
+            name=area.name,
+            budget=sum((m.measure.budget for m in items), Decimal(0)),
+            own=sum((own for own, _ in parts), Decimal(0)),
+            other=sum((other for _, other in parts), Decimal(0)),
+            spent=_spent([f for m in items for f in m.projects]),
+        ))
+    return rows
 
 
 def _handlingsplan_goals(programme: Programme) -> list[str]:
@@ -86,6 +130,7 @@ def goal_rows(programme: Programme, results: YearResults) -> list[GoalRow]:
             planned=first.planned if first else None,
             achieved=first.achieved if first else None,
             comment=first.comment if first else None,
+            state=lbl["goal_state_" + goal_state(programme, item.goal).replace(" ", "_")],
         ))
     return rows
 
@@ -127,7 +172,8 @@ def measure_rows(programme: Programme, results: YearResults) -> list[MeasureRow]
             project=", ".join(f.project.info.id for f in item.projects),
             phase=phase_label(first.project.info.phase, lbl) if first else "",
             status=status, status_text=text,
-            budget=item.measure.budget, project_budget=item.project_budget, spent=item.spent,
+            budget=item.measure.budget, project_budget=item.project_budget,
+            spent=_spent(item.projects),
         ))
     return rows
 
@@ -171,6 +217,12 @@ class ÅrsrapportBuilder:
             "goals": goal_rows(programme, results),
             "contributions": contribution_rows(programme, results),
             "measures": measure_rows(programme, results),
+            "rec": (rec := reconcile(programme, year)),
+            "accounts": area_accounts(programme, results),
+            "accounts_total": AreaAccount(
+                "", results.budget, rec.measures_own, rec.measures_other,
+                _spent([f for m in results.measures for f in m.projects])),
+            "funding_lines": [f for f in programme.funding if f.year == year],
         }
         return render_document(Rendering(template=self.template, meta=meta), context)
 

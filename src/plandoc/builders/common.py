@@ -14,7 +14,8 @@ from plandoc.document import Chart, Document, Image, Meta
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import LANGUAGE_TAGS, labels, meta_labels, status_label
 from plandoc.model.editions import DocumentEdition, edition_for, main_document
-from plandoc.model.programme import Edition, Goal, Measure, Programme
+from plandoc.model.programme import Edition, Goal, Programme
+from plandoc.model.reconcile import largest_remainder, split_funding  # noqa: F401 (re-exported)
 
 ZERO = Decimal(0)
 T = TypeVar("T")
@@ -54,22 +55,6 @@ def group_by(items: Iterable[T], key: Callable[[T], Hashable]) -> dict[Any, list
     for item in items:
         out.setdefault(key(item), []).append(item)
     return out
-
-
-def split_funding(measure: Measure) -> tuple[Decimal, Decimal]:
-    """(omstillingsmidler, annen finansiering) of a tiltak; a missing part is the budget's rest.
-
-    With neither given the whole budget counts as omstillingsmidler, as in most plans.
-    """
-    own, other = measure.programme_funding, measure.other_funding
-    if own is None and other is None:
-        return measure.budget, ZERO
-    if own is None:
-        assert other is not None
-        return measure.budget - other, other
-    if other is None:
-        return own, measure.budget - own
-    return own, other
 
 
 # ---------------------------------------------------------------- sum tables
@@ -112,8 +97,11 @@ def sum_table(
         out.append(Row(label=label, values=values, total=total(values)))
     totals = [total(r.values[i] for r in out) for i in range(len(columns))]
     grand = total(totals)
-    for row in out:
-        row.share = row.total / grand if grand else None
+    # Rounded shares that add up to 100 % (largest remainder), as fractions for `percent`.
+    percents = largest_remainder([r.total for r in out])
+    exact = grand > 0 and all(r.total >= 0 for r in out)
+    for row, pct in zip(out, percents, strict=True):
+        row.share = (Decimal(pct) / 100 if exact else row.total / grand) if grand else None
     return SumTable(columns=list(columns), rows=out, totals=totals, total=grand)
 
 
@@ -188,6 +176,15 @@ def history_views(edition: DocumentEdition, language: str) -> list[VersionView]:
     return [edition_view(e, language) for e in reversed(edition.history)]
 
 
+def programme_labels(programme: Programme) -> dict[str, str]:
+    """The målform's labels, with the programme type's own words: an områdeløft has
+    programmidler, not omstillingsmidler."""
+    table = dict(labels(programme.info.language))
+    if programme.info.kind == "områdeløft":
+        table["programme_funding"] = table["programme_funding_area"]
+    return table
+
+
 def base_context(programme: Programme, document: str | None = None,
                  year: int | None = None) -> dict[str, Any]:
     """What every template gets: labels, programme facts, the document's version block and
@@ -195,7 +192,7 @@ def base_context(programme: Programme, document: str | None = None,
     info = programme.info
     edition = edition_for(programme, document or main_document(programme), year)
     return {
-        "labels": dict(labels(info.language)),
+        "labels": programme_labels(programme),
         "info": info,
         "version": edition_view(edition.current, info.language),
         "history": history_views(edition, info.language),

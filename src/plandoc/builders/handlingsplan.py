@@ -35,6 +35,7 @@ from plandoc.model.programme import (
     Programme,
     Strategy,
 )
+from plandoc.model.reconcile import reconcile
 
 OWN, OTHER = "own", "other"
 
@@ -248,6 +249,7 @@ class HandlingsplanBuilder:
             "by_area": by_area_table(programme, year),
             "budget": _budget(programme, year),
             "funding": _funding(programme, year),
+            "reconciliation": reconcile(programme, year),
             "communication": [
                 c for c in programme.communication if c.year is None or c.year == year
             ],

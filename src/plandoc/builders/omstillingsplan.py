@@ -33,6 +33,7 @@ from plandoc.model.programme import (
     Role,
     Strategy,
 )
+from plandoc.model.reconcile import reconcile_all, reconcile_total
 
 CHART_NAME = "budget_by_area"
 
@@ -180,6 +181,8 @@ class OmstillingsplanBuilder:
             chart, chart_alt = budget_chart(programme, resources)
             rendering.charts[CHART_NAME] = chart
         context = base_context(programme) | chapter_context(programme, self.kind) | {
+            "recs": (recs := reconcile_all(programme)),
+            "rec_total": reconcile_total(recs),
             "main_goals": goal_views(programme.goals_of("hovedmål")),
             "impact_goals": goal_views(programme.goals_of("effektmål")),
             "sub_goals": goal_views(programme.goals_of("delmål")),

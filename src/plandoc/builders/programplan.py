@@ -34,6 +34,7 @@ from plandoc.document import Document
 from plandoc.i18n.labels import labels
 from plandoc.model.portfolio import portfolio
 from plandoc.model.programme import Programme
+from plandoc.model.reconcile import reconcile_all, reconcile_total
 
 AREA_PROGRAMME = "områdeløft"
 
@@ -63,6 +64,8 @@ class ProgramplanBuilder:
         names = {a.id: a.name for a in programme.focus_areas}
         projects = [(portfolio_row(f, lbl), names.get(f.area, f.area)) for f in figures.projects]
         context = base_context(programme) | chapter_context(programme, self.kind) | {
+            "recs": (recs := reconcile_all(programme)),
+            "rec_total": reconcile_total(recs),
             "main_goals": goal_views(programme.goals_of("hovedmål")),
             "impact_goals": goal_views(programme.goals_of("effektmål")),
             "sub_goals": goal_views(programme.goals_of("delmål")),

@@ -391,6 +391,35 @@ BOKMÅL: dict[str, str] = {
     "appendix": "Vedlegg",
     "appendices": "Vedlegg",
     "role_vacant": "ikke oppnevnt ennå",
+    "programme_funding_area": "Programmidler",
+    "rc_title": "Avstemming {year}",
+    "rc_caption": "Slik brukes budsjettet for {year} (kr)",
+    "rc_measures_own": "Tiltak, {money}",
+    "rc_administration": "Administrasjon og andre poster uten innsatsområde",
+    "rc_unallocated": "Ikke fordelt på tiltak",
+    "rc_budget": "Budsjett {year}",
+    "rc_balanced": "Finansieringen for {year} er {funding}, det samme som budsjettet.",
+    "rc_unbalanced": (
+        "Tallene for {year} går ikke opp: budsjettet er {budget}, finansieringen {funding}, og "
+        "tiltak og administrasjon bruker {used}."
+    ),
+    "rc_measures_caption": "Tiltakene i {year} og finansieringen av dem (kr)",
+    "rc_other": "Annen finansiering (utenfor programbudsjettet)",
+    "rc_measures_total": "Tiltak i alt",
+    "rc_sources_caption": "Annen finansiering av tiltakene i {year} og kildene (kr)",
+    "rc_no_sources": "ikke oppgitt",
+    "rc_all_title": "Avstemming per år",
+    "rc_all_caption": "Budsjett, finansiering og bruk per år (kr)",
+    "rc_admin_short": "Administrasjon",
+    "rc_unallocated_short": "Ikke fordelt",
+    "rc_other_short": "Annen finansiering av tiltak",
+    "ar_accounts_areas": "Tiltak per innsatsområde",
+    "ar_accounts_areas_caption": (
+        "Tiltakene i {year} per innsatsområde: budsjett, finansiering og påløpt i prosjektene (kr)"
+    ),
+    "ar_accounts_sources": "Finansiering per kilde",
+    "ar_accounts_sources_caption": "Finansieringen av programmet i {year} per kilde (kr)",
+    "ar_goal_state": "Vurdering",
 }
 
 NYNORSK: dict[str, str] = {
@@ -764,6 +793,35 @@ NYNORSK: dict[str, str] = {
     "appendix": "Vedlegg",
     "appendices": "Vedlegg",
     "role_vacant": "ikkje oppnemnd enno",
+    "programme_funding_area": "Programmidlar",
+    "rc_title": "Avstemming {year}",
+    "rc_caption": "Slik blir budsjettet for {year} brukt (kr)",
+    "rc_measures_own": "Tiltak, {money}",
+    "rc_administration": "Administrasjon og andre postar utan innsatsområde",
+    "rc_unallocated": "Ikkje fordelt på tiltak",
+    "rc_budget": "Budsjett {year}",
+    "rc_balanced": "Finansieringa for {year} er {funding}, det same som budsjettet.",
+    "rc_unbalanced": (
+        "Tala for {year} går ikkje opp: budsjettet er {budget}, finansieringa {funding}, og "
+        "tiltak og administrasjon bruker {used}."
+    ),
+    "rc_measures_caption": "Tiltaka i {year} og finansieringa av dei (kr)",
+    "rc_other": "Anna finansiering (utanfor programbudsjettet)",
+    "rc_measures_total": "Tiltak i alt",
+    "rc_sources_caption": "Anna finansiering av tiltaka i {year} og kjeldene (kr)",
+    "rc_no_sources": "ikkje oppgitt",
+    "rc_all_title": "Avstemming per år",
+    "rc_all_caption": "Budsjett, finansiering og bruk per år (kr)",
+    "rc_admin_short": "Administrasjon",
+    "rc_unallocated_short": "Ikkje fordelt",
+    "rc_other_short": "Anna finansiering av tiltak",
+    "ar_accounts_areas": "Tiltak per innsatsområde",
+    "ar_accounts_areas_caption": (
+        "Tiltaka i {year} per innsatsområde: budsjett, finansiering og påløpt i prosjekta (kr)"
+    ),
+    "ar_accounts_sources": "Finansiering per kjelde",
+    "ar_accounts_sources_caption": "Finansieringa av programmet i {year} per kjelde (kr)",
+    "ar_goal_state": "Vurdering",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType({

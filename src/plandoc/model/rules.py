@@ -17,6 +17,7 @@ from plandoc.i18n.fmt import format_money, format_number
 from plandoc.load.programme import INVALID, PARTIAL, YEAR_MARK, is_yaml, label
 from plandoc.model import edition_rules
 from plandoc.model.programme import BudgetLine, Programme, Record
+from plandoc.model.reconcile import check_reconciliation
 from plandoc.model.rich_rules import check_chapters, check_rich_headings
 from plandoc.readers.cells import suggest
 from plandoc.schema.programme import (
@@ -395,6 +396,7 @@ RULES: tuple[Rule, ...] = (
     edition_rules.check,
     check_rich_headings,
     check_chapters,
+    check_reconciliation,
 )
 
 
