@@ -111,3 +111,31 @@ def test_relative_out_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.chdir(tmp_path)
     _build(root, Path("ut"), "--format", "html")
     assert "Ingenting å bygge" in _build(root, Path("ut"), "--format", "html")
+
+
+def test_a_second_build_into_the_same_folder_waits(tmp_path: Path) -> None:
+    """One build at a time per output folder, as for the plans: the manifest of one would
+    otherwise overwrite the other's."""
+    import threading
+    import time
+
+    from plandoc.build.lock import folder_lock
+
+    root = make_project(tmp_path / "p")
+    out = tmp_path / "ut"
+    held = threading.Event()
+
+    def hold() -> None:
+        with folder_lock(out):
+            held.set()
+            time.sleep(1.0)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait()
+    result = CliRunner().invoke(main, ["bauta", "build", str(root), "--out", str(out),
+                                       "--format", "html"])
+    holder.join()
+    assert result.exit_code == 0, result.output
+    assert f"venter på et annet bygg som skriver til {out}" in result.stderr
+    assert (out / "web" / "index.html").is_file()

@@ -10,6 +10,7 @@ changed reads no submission and writes nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import tempfile
 from collections.abc import Callable, Sequence
@@ -30,6 +31,7 @@ from plandoc.build.incremental import (
     digest,
     programme_key,
 )
+from plandoc.build.lock import folder_lock, remove_temporaries
 from plandoc.core.diagnostics import Diagnostics, InputError, RenderError
 from plandoc.document import Document
 
@@ -184,15 +186,34 @@ def _write(document: Document, fmt: str, path: Path) -> None:
 
 def build_edition(root: Path, out: Path, formats: Sequence[str] | None = None,
                   on_written: Callable[[Path], None] | None = None,
-                  force: bool = False) -> EditionResult:
+                  force: bool = False,
+                  on_wait: Callable[[], None] | None = None) -> EditionResult:
     """Build what is out of date for the project in `root` into `out` (everything with
-    `force`); the formats are the registered writers' names (all by default)."""
+    `force`); the formats are the registered writers' names (all by default).
+
+    Like the plans' build, it holds the output folder (another build into it waits,
+    `on_wait` is told) and leaves no temporaries and no new empty folder behind."""
     formats = list(formats) if formats is not None else default_formats()
+    if not root.is_dir() or not is_project(root):
+        raise InputError(f"{root} er ikke en bauta-mappe (fant ingen bauta.yaml)")
+    existed = out.is_dir()
+    with folder_lock(out, on_wait):
+        try:
+            return _build_locked(root, out, formats, on_written, force)
+        except BaseException:
+            remove_temporaries(out)
+            raise
+        finally:
+            if not existed:
+                with contextlib.suppress(OSError):
+                    out.rmdir()  # nothing was built into a folder that was not there
+
+
+def _build_locked(root: Path, out: Path, formats: list[str],
+                  on_written: Callable[[Path], None] | None, force: bool) -> EditionResult:
     result = EditionResult()
     manifest = Manifest.load(out)
     keys = Keys(FileHasher(manifest.files), manifest.templates)
-    if not root.is_dir() or not is_project(root):
-        raise InputError(f"{root} er ikke en bauta-mappe (fant ingen bauta.yaml)")
     name = programme_key(root / SETTINGS_FILE)
     inputs_key = _inputs_key(root, out, keys.hasher)
     old = manifest.programmes.get(name)

@@ -175,7 +175,11 @@ def build(project: Path, out: Path, formats: str | None, force: bool, quiet: boo
         if not quiet:
             click.echo(f"skrev {path}")
 
-    result = build_edition(project, out, fmt_list, on_written=report, force=force)
+    def wait() -> None:
+        click.secho(f"venter på et annet bygg som skriver til {out} …", fg="yellow", err=True)
+
+    result = build_edition(project, out, fmt_list, on_written=report, force=force,
+                           on_wait=wait)
     _print_diagnostics(result.diagnostics)
     if result.report_text:
         click.echo("")
