@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from plandoc.builders.common import Rendering, base_context, make_meta, render_document
+from plandoc.builders.editions import source_for
 from plandoc.builders.project_views import (
     ASSESSMENT_LEVELS,
     StatusView,
@@ -196,6 +197,7 @@ class ÅrsrapportBuilder:
         return [(f"{self.kind}-{y}", self.build_year(programme, y)) for y in chosen]
 
     def build_year(self, programme: Programme, year: int) -> Document:
+        programme = source_for(programme, self.kind, year)
         lbl = labels(programme.info.language)
         results = year_results(programme, year)
         title = lbl["arsrapport_title"].format(year=year)

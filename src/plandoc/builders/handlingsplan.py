@@ -22,6 +22,7 @@ from plandoc.builders.common import (
     sum_table,
     total,
 )
+from plandoc.builders.editions import source_for
 from plandoc.builders.project_views import StatusView, traffic
 from plandoc.builders.registry import register
 from plandoc.document import Document
@@ -230,6 +231,7 @@ class HandlingsplanBuilder:
         return [(f"{self.kind}-{year}", self.build_year(programme, year)) for year in chosen]
 
     def build_year(self, programme: Programme, year: int) -> Document:
+        programme = source_for(programme, self.kind, year)
         lbl = labels(programme.info.language)
         title = lbl["handlingsplan_title"].format(year=year)
         meta = make_meta(programme, self.kind, title, programme.info.name, year)

@@ -21,6 +21,7 @@ from plandoc.builders.common import (
     render_document,
     sum_table,
 )
+from plandoc.builders.editions import source_for
 from plandoc.builders.registry import register
 from plandoc.document import Chart, Document, Series
 from plandoc.i18n import fmt
@@ -169,6 +170,10 @@ class OmstillingsplanBuilder:
     ) -> list[tuple[str, Document]]:
         if programme.info.kind == "områdeløft":
             return []  # an områdeløft is steered by its programplan (builders/programplan.py)
+        return [(self.kind, self.build_one(source_for(programme, self.kind)))]
+
+    def build_one(self, programme: Programme) -> Document:
+        """The omstillingsplan of `programme` as it stands (see `build` for which programme)."""
         lbl = labels(programme.info.language)
         meta = make_meta(
             programme, self.kind, lbl["omstillingsplan"],
@@ -197,7 +202,7 @@ class OmstillingsplanBuilder:
             "chart_alt": chart_alt,
             "communication": _communication(programme.communication),
         }
-        return [(self.kind, render_document(rendering, context))]
+        return render_document(rendering, context)
 
 
 register(OmstillingsplanBuilder())

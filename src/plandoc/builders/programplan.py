@@ -21,6 +21,7 @@ from plandoc.builders.common import (
     period,
     render_document,
 )
+from plandoc.builders.editions import source_for
 from plandoc.builders.omstillingsplan import (
     CHART_NAME,
     GroupView,
@@ -51,6 +52,7 @@ class ProgramplanBuilder:
     ) -> list[tuple[str, Document]]:
         if programme.info.kind != AREA_PROGRAMME:
             return []
+        programme = source_for(programme, self.kind)
         lbl = labels(programme.info.language)
         meta = make_meta(programme, self.kind, lbl["programplan"],
                          f"{programme.info.name} {period(programme)}")

@@ -222,6 +222,25 @@ def convert(src: Path, dst: Path) -> None:
 
 
 @main.command()
+@click.argument("input_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("document")
+def adopt(input_file: Path, document: str) -> None:
+    """Ta vare på en vedtatt utgave av DOCUMENT (f.eks. omstillingsplan, handlingsplan-2025).
+
+    Innholdet utgaven ble laget fra, lagres i mappen «vedtatt» ved siden av INPUT_FILE. Da kan
+    utgaven lages på nytt, helt lik, og plandoc sier fra hvis innholdet endres uten ny versjon.
+    """
+    from plandoc.workbook.adopt import adopt as do_adopt
+
+    folder, diags = do_adopt(input_file, document)
+    _print_diagnostics(diags, err=True)
+    if folder is None:
+        click.echo(_summary(diags, 1), err=True)
+        sys.exit(1)
+    click.echo(f"lagret {folder}")
+
+
+@main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build"), show_default=True, help="Mappen dokumentene skrives til.")

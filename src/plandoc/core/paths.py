@@ -57,13 +57,26 @@ def is_input_like(path: Path) -> bool:
             and not path.name.startswith(("~$", ".")))
 
 
+#: The folder beside a programme file that holds its adopted editions.
+ADOPTED_DIR = "vedtatt"
+
+
+def project_files(path: Path) -> list[Path]:
+    """The project files in the `prosjekter/` folder beside a programme file (sorted)."""
+    projects = path.parent / PROJECTS_DIR
+    if not projects.is_dir():
+        return []
+    return sorted(p for p in projects.iterdir() if p.is_file() and is_input_like(p))
+
+
 def input_files(path: Path) -> list[Path]:
-    """Every file a programme's documents are made from: the programme file itself and,
-    when present, the project files in the `prosjekter/` folder beside it (sorted).
+    """Every file a programme's documents are made from: the programme file itself, the
+    project files in the `prosjekter/` folder beside it, and the adopted editions kept in the
+    `vedtatt/` folder beside it (a document built from one changes when it does), sorted.
 
     Here rather than in plandoc.model, so that deciding what to build imports no model."""
-    files = [path]
-    projects = path.parent / PROJECTS_DIR
-    if projects.is_dir():
-        files.extend(sorted(p for p in projects.iterdir() if p.is_file() and is_input_like(p)))
+    files = [path, *project_files(path)]
+    adopted = path.parent / ADOPTED_DIR
+    if adopted.is_dir():
+        files.extend(sorted(p for p in adopted.rglob("*") if p.is_file() and is_input_like(p)))
     return files

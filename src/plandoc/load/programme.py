@@ -127,14 +127,17 @@ def load_programme_file(path: Path) -> tuple[Programme | None, Diagnostics]:
     return programme, diags
 
 
-def load_file(path: Path) -> tuple[Programme | None, Diagnostics]:
+def load_file(path: Path, adopted: bool = True) -> tuple[Programme | None, Diagnostics]:
     """Read, load and check one input file; every diagnostic is returned, nothing raises.
 
     A programme file brings its projects (the files in `prosjekter/` beside it): they are
     loaded, checked on their own and against the programme, and attached to
-    `Programme.projects`. A project file given on its own is checked against the programme
-    beside its folder; it yields no programme.
+    `Programme.projects`. With `adopted`, the adopted editions kept in `vedtatt/` beside it
+    are loaded too and the programme is checked against them (`plandoc.load.editions`). A
+    project file given on its own is checked against the programme beside its folder; it
+    yields no programme.
     """
+    from plandoc.load.editions import attach_adopted
     from plandoc.load.project import is_project_file, load_projects, load_single_project
 
     if is_project_file(path):
@@ -142,6 +145,8 @@ def load_file(path: Path) -> tuple[Programme | None, Diagnostics]:
     programme, diags = load_programme_file(path)
     if programme is not None:
         diags.extend(load_projects(path, programme))
+        if adopted and not diags.has_errors:
+            diags.extend(attach_adopted(path, programme))
     return programme, diags
 
 

@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from plandoc.core.diagnostics import Diagnostics, SourceRef
-from plandoc.core.paths import PROJECTS_DIR, input_files
+from plandoc.core.paths import PROJECTS_DIR
+from plandoc.core.paths import project_files as _project_files
 from plandoc.load.programme import _build, _load_table, _type_record, is_yaml
 from plandoc.model.programme import Programme, Role, VersionInfo
 from plandoc.model.project import (
@@ -147,7 +148,7 @@ def load_project_file(path: Path) -> tuple[Project | None, Diagnostics]:
 
 def project_files(programme_path: Path) -> list[Path]:
     """The project files of the programme at `programme_path` (twins included), sorted."""
-    return input_files(programme_path)[1:]
+    return _project_files(programme_path)
 
 
 def load_projects(programme_path: Path, programme: Programme) -> Diagnostics:

@@ -29,6 +29,22 @@ def register_name(kind: str) -> str:
     return REGISTER_NAMES.get(kind, kind)
 
 
+#: File stems are ASCII: the register's "årsrapport" is built as "arsrapport-<year>".
+STEMS = {"årsrapport": "arsrapport"}
+
+
+def document_stem(document: str, year: int | None = None) -> str:
+    """The output stem of a document: "omstillingsplan", "handlingsplan-2025"."""
+    base = STEMS.get(register_name(document), register_name(document))
+    return f"{base}-{year}" if year is not None and base not in MAIN_DOCUMENTS else base
+
+
+def snapshot_name(document: str, year: int | None, version: str) -> str:
+    """The folder name of an adopted edition: "omstillingsplan-2.0", "handlingsplan-2025-1.0"."""
+    safe = re.sub(r"[^0-9A-Za-z.]+", "-", version).strip("-.") or "0"
+    return f"{document_stem(document, year)}-{safe}"
+
+
 def main_document(programme: Programme) -> str:
     """The multi-year plan of this programme: a programplan for områdeløft."""
     return "programplan" if programme.info.kind == "områdeløft" else "omstillingsplan"
@@ -71,6 +87,33 @@ class DocumentEdition:
     def adopted(self) -> list[Edition]:
         """The adopted editions before this one, oldest first."""
         return [e for e in self.history if e.status == "vedtatt"]
+
+    @property
+    def key(self) -> tuple[str, int | None, str]:
+        """The key of this edition in `Programme.adopted`."""
+        return edition_key(self.current)
+
+
+def edition_key(edition: Edition) -> tuple[str, int | None, str]:
+    return (edition.document, edition.year if edition.document in YEARLY_DOCUMENTS else None,
+            edition.version)
+
+
+def stored(programme: Programme, edition: Edition) -> Programme | None:
+    """The programme an adopted edition was built from, when it is kept (else None)."""
+    found = programme.adopted.get(edition_key(edition))
+    return found if isinstance(found, Programme) else None
+
+
+def previous_adopted(programme: Programme, document: str,
+                     year: int | None = None) -> tuple[Edition, Programme] | None:
+    """The latest kept adopted edition before the document's current one, if any."""
+    edition = edition_for(programme, document, year)
+    for earlier in reversed(edition.adopted()):
+        snapshot = stored(programme, earlier)
+        if snapshot is not None:
+            return earlier, snapshot
+    return None
 
 
 def edition_for(programme: Programme, document: str, year: int | None = None) -> DocumentEdition:

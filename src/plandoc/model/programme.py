@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -250,6 +250,10 @@ class Programme(Record):
     #: from dumps and equality, so an xlsx ↔ yaml round trip of the programme compares equal.
     #: The annotation is resolved in `plandoc.model.__init__` (project.py imports this module).
     projects: list[Project] = Field(default_factory=list, exclude=True)
+    #: Adopted editions kept in the `vedtatt/` folder beside the programme file, each the
+    #: Programme it was built from, by (document, year, version) (see `plandoc.load.editions`).
+    #: Not content of the programme file.
+    adopted: dict[Any, Any] = Field(default_factory=dict, exclude=True)
 
     # ------------------------------------------------------------ derived views
 

@@ -11,8 +11,9 @@ from plandoc.schema.programme import PROGRAMME_SHEETS, Sheet
 
 __all__ = ["INPUT_SUFFIXES", "discover", "read_input"]
 
-#: A folder under a programme folder that holds project material, not programmes.
-SKIPPED_FOLDERS = frozenset({"prosjekter"})
+#: Folders under a programme folder that hold project material or adopted editions, not
+#: programmes.
+SKIPPED_FOLDERS = frozenset({"prosjekter", "vedtatt"})
 
 #: A folder holding this file is a bauta project (`plandoc bauta build`), not programmes.
 BAUTA_MARKER = "bauta.yaml"

@@ -1,0 +1,31 @@
+"""Which programme a document is built from: an adopted edition is built from what was kept.
+
+When a document's current edition is adopted and kept (`plandoc adopt`), it is built from the
+kept snapshot, not from the workbook, so it comes out byte for byte as adopted whatever the
+workbook says now. The snapshot gets the adopted editions before it, so its own change
+chapter is the one it was adopted with.
+"""
+
+from __future__ import annotations
+
+from plandoc.model.editions import edition_for, edition_key, stored, version_key
+from plandoc.model.programme import Edition, Programme
+
+
+def with_earlier(snapshot: Programme, programme: Programme, edition: Edition) -> Programme:
+    """The snapshot of `edition`, knowing the adopted editions of its document before it."""
+    key = edition_key(edition)
+    earlier = {k: v for k, v in programme.adopted.items()
+               if k[:2] == key[:2] and version_key(k[2]) < version_key(key[2])}
+    return snapshot.model_copy(update={"adopted": earlier})
+
+
+def source_for(programme: Programme, document: str, year: int | None = None) -> Programme:
+    """The programme document `document` (of `year`) is built from."""
+    edition = edition_for(programme, document, year)
+    if edition.borrowed or edition.current.status != "vedtatt":
+        return programme
+    snapshot = stored(programme, edition.current)
+    if snapshot is None:
+        return programme
+    return with_earlier(snapshot, programme, edition.current)

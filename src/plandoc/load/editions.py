@@ -1,0 +1,119 @@
+"""Adopted editions kept beside the programme file, and the rule that they are never changed.
+
+`plandoc adopt` writes what an adopted edition was built from to
+`vedtatt/<document>-<version>/program.yaml` (with `prosjekter/` beside it where the document
+shows projects). Loading a programme loads those snapshots too (`Programme.adopted`), and
+compares each document whose current edition is adopted with its snapshot: a changed value
+is an error naming its cell, a missing snapshot a warning.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plandoc.core.diagnostics import Diagnostics, SourceRef
+from plandoc.core.paths import ADOPTED_DIR
+from plandoc.i18n.fmt import format_date
+from plandoc.model.changes import RecordChange, diff, show
+from plandoc.model.editions import (
+    document_stem,
+    edition_for,
+    edition_key,
+    main_document,
+    snapshot_name,
+)
+from plandoc.model.programme import Edition, Programme
+
+SNAPSHOT_FILE = "program.yaml"
+
+
+def snapshot_dir(programme_file: Path, edition: Edition) -> Path:
+    """vedtatt/<document>-<version>/ beside the programme file."""
+    return programme_file.parent / ADOPTED_DIR / snapshot_name(
+        edition.document, edition.year, edition.version)
+
+
+def documents_built(programme: Programme) -> list[tuple[str, int | None]]:
+    """(register name, year) of every document with an edition of its own that is built."""
+    out: list[tuple[str, int | None]] = [(main_document(programme), None)]
+    out += [("handlingsplan", y) for y in programme.measure_years()]
+    out += sorted({("årsrapport", e.year) for e in programme.editions
+                   if e.document == "årsrapport" and e.year is not None},
+                  key=lambda pair: pair[1] or 0)
+    return out
+
+
+def attach_adopted(path: Path, programme: Programme) -> Diagnostics:
+    """Load every kept adopted edition of `programme` and check the current ones against it."""
+    from plandoc.load.programme import load_file
+
+    diags = Diagnostics()
+    for edition in programme.editions:
+        if edition.status != "vedtatt":
+            continue
+        folder = snapshot_dir(path, edition)
+        file = folder / SNAPSHOT_FILE
+        if not file.is_file():
+            continue
+        snapshot, found = load_file(file, adopted=False)
+        bad = [d for d in found if d.is_error]
+        if snapshot is None or bad:
+            diags.extend(bad)
+            diags.error(f"den vedtatte utgaven i {folder} kan ikke leses; hent den fram igjen "
+                        "fra versjonskontrollen (den skal ikke endres for hånd)",
+                        "vedtatt.lesing", SourceRef(str(file)))
+            continue
+        programme.adopted[edition_key(edition)] = snapshot
+    for document, year in documents_built(programme):
+        edition = edition_for(programme, document, year)
+        current = edition.current
+        if edition.borrowed or current.status != "vedtatt":
+            continue
+        snapshot = programme.adopted.get(edition_key(current))
+        name = f"{document} {year}" if year is not None else document
+        if snapshot is None:
+            stem = document_stem(document, year)
+            diags.warning(
+                f"{name} versjon {current.version} er vedtatt, men ikke tatt vare på; kjør "
+                f"«plandoc adopt {path.name} {stem}» og legg mappen «{ADOPTED_DIR}» inn sammen "
+                "med arbeidsboken", "vedtatt.mangler", current.ref("status") or current.ref())
+            continue
+        for change in diff(snapshot, programme, document, year, current.version):
+            _report(diags, change, name, current, path)
+    return diags
+
+
+def _when(edition: Edition) -> str:
+    day = edition.council_date or edition.board_date or edition.date
+    return f" {format_date(day)}" if day else ""
+
+
+def _report(diags: Diagnostics, change: RecordChange, name: str, edition: Edition,
+            path: Path) -> None:
+    what = (f"{name} versjon {edition.version} ble vedtatt{_when(edition)} og er lagret i "
+            f"«{ADOPTED_DIR}/{snapshot_name(edition.document, edition.year, edition.version)}»")
+    register = "under «utgaver»" if _yaml(path) else "i arket «Utgaver»"
+    todo = (f"legg til en ny versjon av {name} {register} (status utkast) før du endrer "
+            "innholdet, eller sett tilbake verdien som ble vedtatt")
+    rule = "vedtatt.endret"
+    where = (f"under «{change.sheet.key}»" if _yaml(path)
+             else f"i arket «{change.sheet.name}»")
+    label = f"«{change.key}» {where}"
+    if change.sheet.key == "program":
+        label = where.removeprefix("i ").removeprefix("under ")
+    if change.kind == "added":
+        diags.error(f"ny rad {label}, men {what}; {todo}", rule, change.ref)
+    elif change.kind == "removed":
+        old = change.old.ref() if change.old is not None else None
+        diags.error(f"raden {label} er fjernet, men {what}; {todo}", rule,
+                    SourceRef(str(path), change.sheet.name) if not _yaml(path)
+                    else SourceRef(str(path)), related=[old] if old else [])
+    else:
+        for f in change.fields:
+            diags.error(
+                f"{f.column.header} for {label} er endret fra «{show(f.old)}» til "
+                f"«{show(f.new)}», men {what}; {todo}", rule, f.ref or change.ref)
+
+
+def _yaml(path: Path) -> bool:
+    return path.suffix.lower() in (".yaml", ".yml")
