@@ -84,7 +84,8 @@ def test_one_omstillingsplan_and_one_handlingsplan_per_year_with_tiltak(
     assert list(docs_nb) == ["omstillingsplan", "handlingsplan-2024", "handlingsplan-2025"]
     # The project and roll-up kinds make nothing for a programme without project files.
     assert kinds() == ["omstillingsplan", "programplan", "handlingsplan", "arsrapport",
-                       "prosjektplan", "statusrapport", "sluttrapport", "portefoljeoversikt"]
+                       "prosjektplan", "statusrapport", "sluttrapport", "portefoljeoversikt",
+                       "vedtatt"]
 
 
 def test_years_limit_the_handlingsplaner(bokmål: Programme) -> None:
