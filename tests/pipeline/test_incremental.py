@@ -170,6 +170,11 @@ def test_a_kept_file_edited_by_hand_is_written_again(
     build(inputs, out, "--format", "docx", "-j", "1")
     source = with_projects / "program.yaml"
     text = source.read_text(encoding="utf-8")
+    # The vision is content of the adopted plan and handlingsplan: new versions of both.
+    text = text.replace("utgaver:\n", "utgaver:\n"
+                        "  - {dokument: omstillingsplan, versjon: \"2.1\", status: utkast}\n"
+                        "  - {dokument: handlingsplan, år: 2025, versjon: \"1.1\", "
+                        "status: utkast}\n", 1)
     source.write_text(text.replace("visjon: Fjordvik", "visjon: Nye Fjordvik", 1), "utf-8")
     # Not a document the vision shows in (see above), but no longer what plandoc wrote.
     kept = out / "fjordvik-kommune" / "arsrapport-2025.docx"
