@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from plandoc.cli.main import main
+from plandoc.load.programme import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "inputs" / "fjordvik"
@@ -41,9 +42,11 @@ def test_adopt_reproduces_the_kept_editions_of_the_example(tmp_path: Path) -> No
         made = sorted(p.relative_to(folder / "vedtatt" / name)
                       for p in (folder / "vedtatt" / name).rglob("*.yaml"))
         assert made == kept and len(kept) >= 1
-        for rel in kept:
-            assert (folder / "vedtatt" / name / rel).read_text(encoding="utf-8") == (
-                EXAMPLE / "vedtatt" / name / rel).read_text(encoding="utf-8"), rel
+        # The same content (the text may differ by keys added to the schema since).
+        kept_model, _ = load_file(EXAMPLE / "vedtatt" / name / "program.yaml", adopted=False)
+        made_model, _ = load_file(folder / "vedtatt" / name / "program.yaml", adopted=False)
+        assert kept_model is not None and kept_model == made_model
+        assert kept_model.projects == made_model.projects
     # Adopting again with the same content is fine; a draft cannot be adopted.
     assert _run("adopt", str(folder / "program.xlsx"), "omstillingsplan")[0] == 0
     code, out = _run("adopt", str(folder / "program.xlsx"), "handlingsplan-2026")
