@@ -166,7 +166,7 @@ def test_every_area_and_every_tiltak_with_its_budget_appears(
         rows = [row for t in tables(doc, "measures") for row in row_texts(t)]
         for m in bokmål.measures_of(year=year):
             own, other = split_funding(m)
-            assert [m.name, m.result_goal, m.project_goal, m.responsible,
+            assert [f"{m.id} {m.name}", m.result_goal, m.project_goal, m.responsible,
                     format_money(m.budget), format_money(own), format_money(other)] in rows
         for area in bokmål.focus_areas:
             assert area.name in texts(doc)

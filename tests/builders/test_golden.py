@@ -53,4 +53,4 @@ def test_to_text_format_one_line_per_block() -> None:
     )
     assert any(line.startswith("T | Sum |  |  |  | ") for line in lines)
     assert "CAPTION Budsjett 2025 (kr)" in lines
-    assert "- P **Lærlingløftet**" in lines
+    assert "- P **T4-2025 Lærlingløftet**" in lines

@@ -423,3 +423,39 @@ def test_arsrapport_accounts_say_not_reported_instead_of_zero(
             assert lbl["ar_goal_state"] in text
             assert lbl["ar_accounts_areas"] in text
     assert seen
+
+
+# ---------------------------------------------------------------- traceable ids
+
+
+def test_every_cited_id_is_printed_at_its_definition(
+    built: Path, programmes: list[Programme]
+) -> None:
+    """Collect every goal, innsatsområde, strategy, tiltak and project id that any document
+    of the build prints, and find each in the document that defines it."""
+    from plandoc.builders.project_views import project_slug
+
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        plan = main_plan(programme)
+        yearly = [f"handlingsplan-{y}" for y in programme.measure_years()]
+        defined: dict[str, list[str]] = {}
+        for g in programme.goals:
+            defined[g.id] = [plan]
+        for a in programme.focus_areas:
+            defined[a.id] = [plan]
+        for s in programme.strategies:
+            defined[s.id] = [plan, *yearly]
+        for m in programme.measures:
+            defined[m.id] = [f"handlingsplan-{m.year}"]
+        for p in programme.projects:
+            defined[p.info.id] = [f"prosjekter/{project_slug(p)}/prosjektplan"]
+        texts = {d.relative_to(folder).with_suffix("").as_posix(): docx_text(d)
+                 for d in folder.rglob("*.docx")}
+        cited = {token for text in texts.values()
+                 for token in re.findall(r"[\w/.-]+", text)} & defined.keys()
+        assert len(cited) >= len(programme.goals), programme.info.name
+        for ident in sorted(cited):
+            pattern = rf"(?<![\w/-]){re.escape(ident)}(?![\w/-])"
+            assert any(re.search(pattern, texts.get(doc, "")) for doc in defined[ident]), (
+                programme.info.name, ident, defined[ident])

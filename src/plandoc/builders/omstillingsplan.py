@@ -51,6 +51,8 @@ class MeasureGroup:
 
     name: str
     years: list[YearAmount]
+    #: The tiltak's ids over the years ("T1" or "T1-2025, T1-2026").
+    ids: str = ""
 
 
 @dataclass
@@ -80,6 +82,7 @@ def _measure_groups(measures: Sequence[Measure]) -> list[MeasureGroup]:
         MeasureGroup(
             name=name,
             years=[YearAmount(m.year, m.budget) for m in sorted(items, key=lambda m: m.year)],
+            ids=", ".join(dict.fromkeys(m.id for m in sorted(items, key=lambda m: m.year))),
         )
         for name, items in grouped.items()
     ]

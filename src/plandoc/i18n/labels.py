@@ -420,6 +420,7 @@ BOKMÅL: dict[str, str] = {
     "ar_accounts_sources": "Finansiering per kilde",
     "ar_accounts_sources_caption": "Finansieringen av programmet i {year} per kilde (kr)",
     "ar_goal_state": "Vurdering",
+    "id_label": "ID",
 }
 
 NYNORSK: dict[str, str] = {
@@ -822,6 +823,7 @@ NYNORSK: dict[str, str] = {
     "ar_accounts_sources": "Finansiering per kjelde",
     "ar_accounts_sources_caption": "Finansieringa av programmet i {year} per kjelde (kr)",
     "ar_goal_state": "Vurdering",
+    "id_label": "ID",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType({
