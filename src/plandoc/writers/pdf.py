@@ -267,7 +267,7 @@ def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Docum
         )
     if not isinstance(result, bytes):
         raise RenderError("PDF-en kunne ikke lages: Typst ga ingen fil")
-    return result
+    return _norwegian_link_descriptions(result)
 
 
 @register("pdf")
@@ -284,3 +284,31 @@ class PdfWriter:
         data = render_pdf(document, self.template_dir)
         with atomic_path(path) as tmp:
             tmp.write_bytes(data)
+
+
+#: How Typst describes a link for screen readers when it has no text of its own (English),
+#: and what plandoc's Norwegian PDFs say instead.
+_LINK_WORDS = ((b"/Contents(Email ", "Email ", "E-post "),
+               (b"/Contents(Telephone ", "Telephone ", "Telefon "))
+
+
+def _norwegian_link_descriptions(pdf: bytes) -> bytes:
+    """Replace Typst's English link descriptions ("Email kari@…") in the annotations.
+    Only PDFs that have such a link are opened again (pikepdf), and the file stays
+    deterministic (its /ID is computed from the content)."""
+    if not any(marker in pdf for marker, _, _ in _LINK_WORDS):
+        return pdf
+    import io
+
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            for annot in page.get("/Annots", []):
+                text = str(annot.get("/Contents", ""))
+                for _, english, norwegian in _LINK_WORDS:
+                    if text.startswith(english):
+                        annot.Contents = pikepdf.String(norwegian + text[len(english):])
+        out = io.BytesIO()
+        doc.save(out, deterministic_id=True)
+    return out.getvalue()
