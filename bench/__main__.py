@@ -261,7 +261,7 @@ def one_document(files: list[Path], work: Path, reps: int, results: Results,
     ours = median_time(plandoc_one, reps)
 
     # The floor, for the same documents: compile and write only.
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
     from plandoc.writers import pdf as pdf_writer
     from plandoc.writers.docx import DocxWriter
 
@@ -357,7 +357,7 @@ def full_corpus(corpus: Path, files: list[Path], work: Path, jobs: int, reps: in
     results.add("ingen endring (no-op), median", noop, est.get("docxtpl"), est.get("pandoc"),
                 note="alternativene kan ikke se hva som er endret: alt på nytt")
 
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
     from plandoc.workbook.export import write_xlsx
 
     target = files[len(files) // 2]

@@ -27,7 +27,7 @@ from typing import Any
 
 
 def load(path: Path) -> Any:
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
 
     programme, diags = load_file(path)
     if programme is None or diags.has_errors:

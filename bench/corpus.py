@@ -195,7 +195,7 @@ def count_for(scale: float) -> int:
 
 @cache
 def _base() -> Any:
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
 
     base, diags = load_file(BASE)
     if base is None or diags.has_errors:

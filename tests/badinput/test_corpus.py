@@ -17,7 +17,7 @@ from badinput.cases import CASES, Case
 from badinput.extract import contains, docx_text, have_pdftotext, occurrences, pdf_text, pdftotext
 from badinput.make_corpus import FILES, write_all
 from plandoc.core.diagnostics import Diagnostics, SourceRef
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 from plandoc.readers.images import check_image
 
 #: Seconds one in-process case may take (the slowest, a 1 MB cell, needs well under one).
@@ -163,7 +163,7 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child
 _CHILD = """
 import sys
 from pathlib import Path
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 programme, diags = load_file(Path(sys.argv[1]))
 for d in diags:
     print(d)

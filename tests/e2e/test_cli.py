@@ -97,7 +97,7 @@ def test_template_then_convert_round_trip(tmp_path: Path) -> None:
     source = ROOT / "inputs" / "fjordvik" / "program.xlsx"
     assert run("convert", str(source), str(yaml_path))[0] == 0
     assert run("convert", str(yaml_path), str(xlsx_path))[0] == 0
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
 
     a, _ = load_file(ROOT / "inputs" / "fjordvik" / "program.xlsx")
     b, _ = load_file(xlsx_path)

@@ -18,7 +18,7 @@ from plandoc.builders import build_documents
 from plandoc.cli.main import main
 from plandoc.core.paths import programme_dir
 from plandoc.i18n.fmt import format_date, format_money
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 from plandoc.model.programme import Programme
 
 ROOT = Path(__file__).resolve().parents[2]

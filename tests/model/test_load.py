@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from plandoc.core.diagnostics import SourceRef
-from plandoc.load.programme import _complete_funding, load_file, load_programme
+from plandoc.load.inputs import load_file
+from plandoc.load.programme import _complete_funding, load_programme
 from plandoc.readers import read_input
 
 try:  # however the tests folder ends up on sys.path

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from plandoc.core.paths import input_files
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 

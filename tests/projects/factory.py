@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from factories import sample_programme
-from plandoc.model.programme import Programme, Role, VersionInfo
+from plandoc.model.programme import Programme
 from plandoc.model.project import (
     Activity,
     DecisionPoint,
@@ -22,6 +22,7 @@ from plandoc.model.project import (
     StatusReport,
     SuccessFactor,
 )
+from plandoc.model.records import Role, VersionInfo
 
 D = dt.date
 

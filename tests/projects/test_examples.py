@@ -8,7 +8,7 @@ import pytest
 
 from plandoc.builders import build_documents
 from plandoc.document import heading_text
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 from plandoc.model.programme import Programme
 from plandoc.model.project_rules import tiltak_records
 

@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 
 from factories import sample_programme
-from plandoc.load.programme import load_file, load_programme_file
+from plandoc.load.inputs import load_file
+from plandoc.load.programme import load_programme_file
 from plandoc.load.project import load_project_file, looks_like_project
 from plandoc.readers import discover
 from plandoc.schema.project import PROJECT_SHEETS

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 from plandoc.model.programme import Goal, Programme
 from plandoc.schema.programme import MEASURES, PROGRAMME_SHEETS
 from plandoc.workbook.export import convert, dump_yaml, write_xlsx, write_yaml

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 from plandoc.model.programme import Programme
 from plandoc.readers import read_input
 from plandoc.schema.programme import (

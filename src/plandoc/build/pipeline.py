@@ -81,7 +81,7 @@ def primary_inputs(files: Iterable[Path]) -> list[Path]:
 
 def load_all(files: Iterable[Path]) -> Loaded:
     """Phase one: read and validate every file, collecting all diagnostics."""
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
 
     loaded = Loaded()
     for path in files:
@@ -347,7 +347,7 @@ def _still_good(earlier: Reusable | None, tree: str, path: Path, out: Path) -> b
 def build_unit(unit: Unit) -> UnitResult:
     """Load, validate and build one programme; never raises (a worker's whole job)."""
     from plandoc.builders import jinja
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
     from plandoc.writers.base import get_writer
     from plandoc.writers.charts import cache_in
 

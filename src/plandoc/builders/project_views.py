@@ -20,7 +20,7 @@ from plandoc.i18n import fmt
 from plandoc.i18n.labels import CHART_LANG, LANGUAGE_TAGS, labels, meta_labels, status_label
 from plandoc.model.editions import project_editions
 from plandoc.model.portfolio import ProjectFigures, assess, milestone_done, project_figures
-from plandoc.model.programme import Programme, Role
+from plandoc.model.programme import Programme
 from plandoc.model.project import (
     Milestone,
     MilestoneStatus,
@@ -28,6 +28,7 @@ from plandoc.model.project import (
     ProjectGoal,
     StatusReport,
 )
+from plandoc.model.records import Role
 
 #: Traffic light in the input → level of `document.Status`.
 LEVELS = {"grønn": "green", "gul": "yellow", "rød": "red"}

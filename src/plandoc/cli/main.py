@@ -316,7 +316,7 @@ def build(
               help="Hvilket dokument (f.eks. omstillingsplan, handlingsplan-2025).")
 def dump(input_file: Path, what: str, doc_name: str | None) -> None:
     """Skriv ut modellen eller dokumenttreet for feilsøking og testdata."""
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
 
     programme, diags = load_file(input_file)
     _print_diagnostics(diags, err=True)

@@ -41,6 +41,11 @@ def inside(path: Path, root: Path) -> bool:
     return True
 
 
+def is_yaml(file: str) -> bool:
+    """True when the input is a YAML file (messages then speak of keys, not sheets)."""
+    return file.lower().endswith((".yaml", ".yml"))
+
+
 #: The folder beside a programme file that holds its projects' files.
 PROJECTS_DIR = "prosjekter"
 

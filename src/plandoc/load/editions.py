@@ -45,7 +45,7 @@ def documents_built(programme: Programme) -> list[tuple[str, int | None]]:
 
 def attach_adopted(path: Path, programme: Programme) -> Diagnostics:
     """Load every kept adopted edition of `programme` and check the current ones against it."""
-    from plandoc.load.programme import load_file
+    from plandoc.load.project import load_with_projects
 
     diags = Diagnostics()
     for edition in programme.editions:
@@ -55,7 +55,7 @@ def attach_adopted(path: Path, programme: Programme) -> Diagnostics:
         file = folder / SNAPSHOT_FILE
         if not file.is_file():
             continue
-        snapshot, found = load_file(file, adopted=False)
+        snapshot, found = load_with_projects(file)
         bad = [d for d in found if d.is_error]
         if snapshot is None or bad:
             diags.extend(bad)

@@ -15,10 +15,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from plandoc.core.diagnostics import Diagnostics, SourceRef
-from plandoc.core.paths import PROJECTS_DIR
+from plandoc.core.paths import PROJECTS_DIR, is_yaml
 from plandoc.core.paths import project_files as _project_files
-from plandoc.load.programme import _build, _load_table, _type_record, is_yaml
-from plandoc.model.programme import Programme, Role, VersionInfo
+from plandoc.load.records import build_record, load_table, type_record
+from plandoc.model.programme import Programme
 from plandoc.model.project import (
     Activity,
     DecisionPoint,
@@ -35,6 +35,7 @@ from plandoc.model.project import (
     StatusReport,
     SuccessFactor,
 )
+from plandoc.model.records import Role, VersionInfo
 from plandoc.readers.base import RawInput
 from plandoc.schema.project import PROJECT, PROJECT_SHEETS
 
@@ -103,8 +104,8 @@ def load_project(raw: RawInput) -> tuple[Project | None, Diagnostics]:
     invalid: dict[str, SourceRef] = {}
     for sheet in PROJECT_SHEETS:
         if sheet.kind == "table" and sheet.key in raw.sheets:
-            tables[sheet.model_field] = _load_table(sheet, raw, diags, invalid,
-                                                    PROJECT_RECORD_CLASSES)
+            tables[sheet.model_field] = load_table(sheet, raw, diags, invalid,
+                                                   PROJECT_RECORD_CLASSES)
     info, version = _load_form(raw, diags)
     if info is None:
         return None, diags
@@ -120,7 +121,7 @@ def _load_form(
     records = raw.sheets[PROJECT.key] or [{}]
     row_ref = (raw.row_refs.get(PROJECT.key) or [raw.sheet_refs.get(PROJECT.key)
                                                  or SourceRef(raw.file)])[0]
-    data, refs, failed = _type_record(PROJECT, records[0], row_ref, diags, is_yaml(raw.file),
+    data, refs, failed = type_record(PROJECT, records[0], row_ref, diags, is_yaml(raw.file),
                                       set())
     targets = {c.field: c.target for c in PROJECT.columns}
 
@@ -129,9 +130,9 @@ def _load_form(
         where = {k: v for k, v in refs.items() if k == "_row" or targets.get(k) == target}
         return values, where
 
-    version = _build(VersionInfo, PROJECT, *part("version"), diags)
+    version = build_record(VersionInfo, PROJECT, *part("version"), diags)
     required_failed = any(c.required and c.field in failed for c in PROJECT.columns)
-    info = None if required_failed else _build(ProjectInfo, PROJECT, *part("info"), diags)
+    info = None if required_failed else build_record(ProjectInfo, PROJECT, *part("info"), diags)
     return info, version
 
 
@@ -184,6 +185,16 @@ def load_projects(programme_path: Path, programme: Programme) -> Diagnostics:
     programme.projects = sorted(loaded, key=project_sort_key)
     diags.extend(project_rules.check_portfolio(programme))
     return diags
+
+
+def load_with_projects(path: Path) -> tuple[Programme | None, Diagnostics]:
+    """The programme file at `path`, loaded and checked, with its projects attached."""
+    from plandoc.load.programme import load_programme_file
+
+    programme, diags = load_programme_file(path)
+    if programme is not None:
+        diags.extend(load_projects(path, programme))
+    return programme, diags
 
 
 def project_sort_key(project: Project) -> tuple[int, str]:

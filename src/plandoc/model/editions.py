@@ -13,8 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from plandoc.model.programme import Edition, Programme, VersionInfo
+from plandoc.model.programme import Edition, Programme
 from plandoc.model.project import Project, ProjectEdition
+from plandoc.model.records import VersionInfo
 
 #: The multi-year plan's document kind, by programme kind.
 MAIN_DOCUMENTS = ("omstillingsplan", "programplan")

@@ -9,59 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from plandoc.core.diagnostics import SourceRef
-
-if TYPE_CHECKING:
-    from plandoc.model.project import Project
+from plandoc.model.project import Project
+from plandoc.model.records import Record, Role, Status, VersionInfo
 
 Language = Literal["bokmål", "nynorsk"]
 ProgrammeKind = Literal["regional omstilling", "områdeløft"]
-Status = Literal["utkast", "til behandling", "vedtatt"]
 GoalLevel = Literal["hovedmål", "effektmål", "delmål"]
 PlpPhase = Literal["forstudie", "forprosjekt", "hovedprosjekt", "ikke PLP"]
 EditionDocument = Literal["omstillingsplan", "programplan", "handlingsplan", "årsrapport"]
 SourceKind = Literal["fylkeskommune", "kommune", "Innovasjon Norge", "stat", "privat", "annet"]
-
-
-class Record(BaseModel):
-    """Base of every model record: `refs` maps a field name to where its value came from.
-
-    `refs` is excluded from dumps and from equality so that the same content read from
-    xlsx and from YAML gives equal models.
-    """
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
-
-    refs: dict[str, SourceRef] = Field(default_factory=dict, exclude=True, repr=False)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Record) or type(other) is not type(self):
-            return NotImplemented
-        return self.model_dump() == other.model_dump()
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def ref(self, name: str | None = None) -> SourceRef | None:
-        """Source of field `name`, or of the record (its first field) when no name is given."""
-        if name is not None and name in self.refs:
-            return self.refs[name]
-        if name is None and "_row" in self.refs:
-            return self.refs["_row"]
-        return next(iter(self.refs.values()), None)
-
-
-class VersionInfo(Record):
-    """Versjonsblokk: versjon, dato, status, styringsgruppens og kommunestyrets vedtak."""
-
-    version: str = "1.0"
-    date: dt.date | None = None
-    status: Status = "utkast"
-    board_date: dt.date | None = None
-    council_date: dt.date | None = None
 
 
 class ProgrammeInfo(Record):
@@ -158,17 +118,6 @@ class FundingLine(Record):
     source_kind: SourceKind = "annet"
     amount: Decimal
     note: str | None = None
-
-
-class Role(Record):
-    """Organisasjon: a person in a role in a group (styringsgruppe, administrasjon, …)."""
-
-    group: str
-    role: str
-    #: None: a proposed role nobody holds yet.
-    name: str | None = None
-    represents: str | None = None
-    email: str | None = None
 
 
 class CommunicationItem(Record):

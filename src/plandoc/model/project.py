@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from plandoc.model.programme import Record, Role, Status, VersionInfo
+from plandoc.model.records import Record, Role, Status, VersionInfo
 
 ProjectPhase = Literal["forstudie", "forprosjekt", "hovedprosjekt"]
 ProjectGoalLevel = Literal["visjon", "effektmål", "resultatmål", "prosjektmål"]

@@ -13,15 +13,15 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from plandoc.core.diagnostics import Diagnostics, SourceRef
-from plandoc.core.paths import project_folder
+from plandoc.core.paths import is_yaml, project_folder
 from plandoc.i18n.fmt import format_date, format_kr
-from plandoc.load.programme import INVALID, is_yaml, label
-from plandoc.model.programme import Measure, Programme, Record
+from plandoc.model.programme import Measure, Programme
 from plandoc.model.project import PHASE_ORDER, Project
+from plandoc.model.records import INVALID, Record
 from plandoc.readers.cells import suggest
 from plandoc.schema import project as ps
 from plandoc.schema.programme import GOALS as PROGRAMME_GOALS
-from plandoc.schema.programme import MEASURES, Sheet
+from plandoc.schema.programme import MEASURES, Sheet, label
 
 #: Risk scales run from 1 (low) to 5 (high).
 RISK_SCALE = (1, 5)

@@ -8,7 +8,8 @@ from markdown_it import MarkdownIt
 
 from plandoc.core.diagnostics import Diagnostics
 from plandoc.model.editions import main_document
-from plandoc.model.programme import Programme, Record
+from plandoc.model.programme import Programme
+from plandoc.model.records import Record
 from plandoc.schema.programme import (
     CHAPTER_ANCHORS,
     MAX_HEADING_LEVEL,

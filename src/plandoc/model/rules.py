@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from plandoc.core.diagnostics import Diagnostics, SourceRef
+from plandoc.core.paths import is_yaml
 from plandoc.i18n.fmt import format_money, format_number
-from plandoc.load.programme import INVALID, PARTIAL, YEAR_MARK, is_yaml, label
 from plandoc.model import edition_rules
-from plandoc.model.programme import BudgetLine, Programme, Record
+from plandoc.model.programme import BudgetLine, Programme
 from plandoc.model.reconcile import check_reconciliation
+from plandoc.model.records import INVALID, PARTIAL, YEAR_MARK, Record
 from plandoc.model.rich_rules import check_chapters, check_rich_headings
 from plandoc.readers.cells import suggest
 from plandoc.schema.programme import (
@@ -29,6 +30,7 @@ from plandoc.schema.programme import (
     RESULTS,
     STRATEGIES,
     Sheet,
+    label,
 )
 
 #: Normal number of innsatsområder, and the longest normal programme period (years).

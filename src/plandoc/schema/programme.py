@@ -6,7 +6,8 @@ template, the xlsx ↔ yaml converter and the model mapping, so they cannot disa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from typing import Literal
 
 ColumnType = Literal[
@@ -62,6 +63,14 @@ class Sheet:
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
+
+
+def label(column: Column) -> str:
+    """The column as named in a message: "Budsjett (kr)" → "budsjett", "ID" stays "ID"."""
+    text = re.sub(r"\s*\(.*?\)\s*$", "", column.header)
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 LANGUAGES = ("bokmål", "nynorsk")
@@ -383,26 +392,3 @@ PROGRAMME_SHEETS: tuple[Sheet, ...] = (
 #: The instructions sheet the template adds; readers ignore it.
 INSTRUCTIONS_SHEET = "Veiledning"
 
-
-def sheet_by_name(name: str) -> Sheet | None:
-    """The sheet with this workbook name (case- and space-insensitive)."""
-    norm = name.strip().casefold()
-    return next((s for s in PROGRAMME_SHEETS if s.name.casefold() == norm), None)
-
-
-def sheet_by_key(key: str) -> Sheet | None:
-    """The sheet with this YAML key."""
-    return next((s for s in PROGRAMME_SHEETS if s.key == key), None)
-
-
-@dataclass
-class SchemaIndex:
-    """Lookups built once from a sheet tuple (for other workbook kinds, e.g. projects)."""
-
-    sheets: tuple[Sheet, ...]
-    by_name: dict[str, Sheet] = field(init=False)
-    by_key: dict[str, Sheet] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.by_name = {s.name.casefold(): s for s in self.sheets}
-        self.by_key = {s.key: s for s in self.sheets}

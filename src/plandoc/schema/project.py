@@ -296,7 +296,3 @@ PROJECT_SHEETS: tuple[Sheet, ...] = (
     FUNDING, SUCCESS_FACTORS, RISKS, REPORTS, MILESTONE_STATUS, PROJECT_EDITIONS,
 )
 
-
-def project_sheet(key: str) -> Sheet | None:
-    """The project sheet with this YAML key."""
-    return next((s for s in PROJECT_SHEETS if s.key == key), None)

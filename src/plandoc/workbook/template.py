@@ -26,7 +26,6 @@ from plandoc.schema.programme import (
     PROGRAMME_SHEETS,
     Column,
     Sheet,
-    sheet_by_key,
 )
 from plandoc.schema.project import PROJECT_SHEETS
 from plandoc.writers.base import atomic_path
@@ -81,9 +80,8 @@ def describe(column: Column, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> st
     elif column.choices:
         parts.append("Vanlige verdier: " + ", ".join(column.choices) + ".")
     elif column.type == "ref":
-        targets = [sheet_by_key(k) if sheets is PROGRAMME_SHEETS
-                   else next((s for s in sheets if s.key == k), None)
-                   for k in (column.ref_to or "").split("|")]
+        keys = (column.ref_to or "").split("|")
+        targets = [next((s for s in sheets if s.key == k), None) for k in keys]
         names = " eller ".join(f"«{t.name}»" for t in targets if t is not None)
         parts.append(f"En ID fra arket {names}.")
     else:
