@@ -243,6 +243,6 @@ def test_suggested_lists_allow_other_text() -> None:
     ],
 )
 def test_suggestions(typed: str, expected: str | None) -> None:
-    from plandoc.readers.cells import suggest
+    from plandoc.core.text import suggest
 
     assert suggest(typed, ["mål", "innsatsområder", "tiltak", "IO1", "IO2"]) == expected

@@ -7,9 +7,9 @@ from plandoc.writers import base
 
 
 def test_builtin_formats_are_the_registered_writers() -> None:
-    assert list(base.BUILTIN_FORMATS) == base.available()
+    assert list(base.BUILTIN) == base.available()
     assert base.known_formats() == base.available()
-    for name in base.BUILTIN_FORMATS:
+    for name in base.BUILTIN:
         assert base.get_writer(name).name == name
 
 

@@ -9,8 +9,8 @@ from plandoc.bauta.schema import EDITORIAL, SUBMISSIONS_DIR, default_file
 from plandoc.bauta.values import relabel, typed
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.core.paths import slugify
+from plandoc.core.text import suggest
 from plandoc.readers.base import RawRecord
-from plandoc.readers.cells import suggest
 from plandoc.readers.xlsx import read_xlsx
 
 #: Statuses that mean a file has come in.

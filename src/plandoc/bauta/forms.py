@@ -25,9 +25,10 @@ from plandoc.bauta.schema import (
     FormRow,
     default_file,
 )
+from plandoc.core.dates import source_datetime
+from plandoc.core.files import atomic_write_bytes
 from plandoc.i18n.fmt import format_date
-from plandoc.writers.base import atomic_write_bytes
-from plandoc.writers.docx import package_bytes, source_date
+from plandoc.writers.docx import package_bytes
 
 # A Word form rather than a workbook: the people filling it in write several pages of prose
 # and paste pictures, which Word does well and Excel badly. Headings name the fields, yellow
@@ -197,7 +198,7 @@ def build_form(kind: str, municipality: Municipality | None = None,
     props.language = "nb-NO"
     props.last_modified_by = "plandoc"
     props.revision = 1
-    props.created = props.modified = source_date()
+    props.created = props.modified = source_datetime()
     return package_bytes(document)
 
 

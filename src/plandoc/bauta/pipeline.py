@@ -266,7 +266,7 @@ def _build(project: Project, out: Path, formats: Sequence[str], stale: Sequence[
 
 def _write_report(ed: Edition, out: Path, recorder: _Recorder, result: EditionResult) -> None:
     from plandoc.bauta.budget import format_report, measure_book, measure_short
-    from plandoc.writers.base import atomic_write_bytes
+    from plandoc.core.files import atomic_write_bytes
     from plandoc.writers.pdf_pages import read_pages
 
     book, short = f"{urls.BOOK}.pdf", f"{urls.SHORT}.pdf"

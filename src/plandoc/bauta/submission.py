@@ -27,9 +27,9 @@ from plandoc.bauta.schema import (
     FormRow,
 )
 from plandoc.builders.markdown import escape
-from plandoc.core.charset import BIDI_CONTROLS
 from plandoc.core.diagnostics import Diagnostics, SourceRef
-from plandoc.readers.cells import CellError, clean_text, suggest
+from plandoc.core.text import BIDI, control_characters, suggest
+from plandoc.readers.cells import CellError, clean_text
 from plandoc.readers.images import check_pixels
 
 # python-docx over pypandoc: it is already a dependency, needs no pandoc binary, and gives the
@@ -106,14 +106,14 @@ def _match_row(text: str, rows: tuple[FormRow, ...]) -> FormRow | None:
 # ---------------------------------------------------------------- text
 
 
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
-                         + "".join(chr(c) for c in sorted(BIDI_CONTROLS)) + "]")
+#: Controls other than tab and newline, and non-characters; direction marks go too (BIDI).
+_CONTROL = control_characters(keep="\t\n")
 
 
 def _text(value: str) -> str:
     """Clean text for matching and plain use; never raises. The rules that refuse a text
     (control and direction characters, length) are reported by `_check_text`."""
-    value = _UNSHOWABLE.sub("", value)
+    value = BIDI.sub("", _CONTROL.sub("", value))
     try:
         return clean_text(value)
     except CellError:  # too long: still the text, the length is reported where it is

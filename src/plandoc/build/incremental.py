@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from plandoc.core.dates import source_epoch
 from plandoc.core.diagnostics import RenderError
 from plandoc.core.oserror import reason, shown_path
 
@@ -128,44 +129,21 @@ def _installed() -> str:
 
 def environment_key() -> str:
     """Everything besides inputs and templates that the bytes of an output depend on."""
-    return _environment_key(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
+    return _environment_key(source_epoch())
 
 
 @cache
-def _environment_key(source_date_epoch: str) -> str:
-    return digest([_installed(), source_date_epoch])
-
-
-def _files_under(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+def _environment_key(epoch: int) -> str:
+    return digest([_installed(), epoch])
 
 
 def writer_templates(fmt: str, kind: str) -> tuple[Path | None, list[Path]]:
     """The template files an output of `kind` in `fmt` is written with, and their root."""
-    if fmt == "xlsx":
-        return None, []  # workbooks are drawn by code alone (the code fingerprint covers it)
-    if fmt == "pdf":
-        from plandoc.writers.pdf import default_template_dir
+    from plandoc.writers.base import get_writer, known_formats
 
-        folder = default_template_dir()
-        return folder, _files_under(folder)
-    # Word and HTML get their charts from templates/typst/chart.typ (drawn to PNG and SVG).
-    from plandoc.writers.charts import chart_template
-
-    charts = [chart_template()]
-    if fmt == "docx":
-        from plandoc.document import Meta
-        from plandoc.writers.docx import DocxWriter
-
-        path = DocxWriter().template_for(Meta(title="", kind=kind))
-        return path.parent, [path, *charts]
-    # A writer added later: its own templates/<format>/ folder, when there is one.
-    from plandoc.builders import templates_dir
-
-    folder = templates_dir() / fmt
-    return folder, _files_under(folder) + charts
+    if fmt not in known_formats():
+        return None, []  # a file drawn by code alone (the code fingerprint covers it)
+    return get_writer(fmt).templates(kind)
 
 
 def _stat(path: Path) -> list[Any] | None:
@@ -367,7 +345,7 @@ class Manifest:
 
     def save(self, keys: Keys | None = None) -> None:
         """Write the manifest atomically (temporary file, then rename)."""
-        from plandoc.writers.base import atomic_write_bytes
+        from plandoc.core.files import atomic_write_bytes
 
         if keys is not None:
             self.files = keys.hasher.cache

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import TypeVar
 
+from plandoc.writers.base import BUILTIN
+
 U = TypeVar("U")
 R = TypeVar("R")
 
@@ -34,9 +36,8 @@ PRELOAD = [
     "plandoc.readers.xlsx",
     "plandoc.readers.yaml",
     "plandoc.builders",
-    "plandoc.writers.docx",
-    "plandoc.writers.pdf",
     "plandoc.writers.charts",
+    *BUILTIN.values(),
 ]
 
 

@@ -32,7 +32,14 @@ from plandoc.build.incremental import (
 )
 from plandoc.build.lock import folder_lock, remove_temporaries
 from plandoc.build.pages import pdf_heading_pages, takes_pages, write_after
-from plandoc.core.diagnostics import Diagnostic, Diagnostics, PlandocError, RenderError, UsageError
+from plandoc.core.diagnostics import (
+    EXIT_INTERNAL,
+    Diagnostic,
+    Diagnostics,
+    PlandocError,
+    RenderError,
+    UsageError,
+)
 from plandoc.core.oserror import reason, shown_path
 from plandoc.core.paths import inside, programme_dir
 
@@ -49,7 +56,6 @@ PASSED_ENV = ("SOURCE_DATE_EPOCH", "PLANDOC_TEMPLATES", "PLANDOC_DEBUG")
 CACHE_DIR = ".plandoc-cache"
 
 #: Exit code of a bug (as the CLI uses for one outside the pipeline).
-INTERNAL_ERROR = 70
 
 #: Save the manifest at least this often during a long build (seconds), so that an
 #: interrupted build keeps what it finished.
@@ -287,6 +293,13 @@ def _environment(unit: Unit) -> None:
 _BACKGROUND: dict[int, ThreadPoolExecutor] = {}
 
 
+def _background_formats(formats: Sequence[str]) -> tuple[str, ...]:
+    """The formats whose writer gains from threads of their own (see `Writer.background`)."""
+    from plandoc.writers.base import get_writer
+
+    return tuple(f for f in formats if get_writer(f).background)
+
+
 def _background(threads: int) -> ThreadPoolExecutor:
     pool = _BACKGROUND.get(threads)
     if pool is None:
@@ -397,7 +410,8 @@ def build_unit(unit: Unit) -> UnitResult:
                     writer = get_writer(fmt)
                     path = target / f"{stem}{writer.suffix}"
                     if not inside(path, unit.out):
-                        result.fail(f"{path}: utfilen havner utenfor {unit.out}", 4)
+                        result.fail(f"{path}: utfilen havner utenfor {unit.out}",
+                                    RenderError.exit_code)
                         continue
                     if _still_good(reusable.get((stem, fmt)), tree, path, unit.out):
                         entries[fmt] = Pending(path, stem, kind, fmt, tree, reused=True)
@@ -467,7 +481,7 @@ def build_unit(unit: Unit) -> UnitResult:
         result.diagnostics.extend(exc.diagnostics)
         result.fail(exc.message, exc.exit_code)
     except Exception as exc:  # a bug: reported with the programme, the others go on
-        result.fail(f"intern feil ({type(exc).__name__}: {exc})", INTERNAL_ERROR)
+        result.fail(f"intern feil ({type(exc).__name__}: {exc})", EXIT_INTERNAL)
         result.detail = traceback.format_exc()
     finally:
         result.seconds = time.perf_counter() - started
@@ -561,7 +575,7 @@ def _run_locked(
     cores = jobs or default_jobs()
     alone = len(todo) == 1 and cores > 1
     # Measured on 2 cores (bench/): one PDF thread 1.98 s per programme, two 1.71 s.
-    background, threads = (("pdf",), cores) if alone else ((), 1)
+    background, threads = (_background_formats(formats), cores) if alone else ((), 1)
     units = [
         Unit(p.path, out, tuple(formats), wanted_years, p.needed, p.kinds, os.getcwd(), env,
              background, threads, p.reuse)
@@ -617,7 +631,7 @@ def _rollup(
     try:
         outputs, errors = build_rollup(files, out, formats, manifest, keys, force)
     except Exception as exc:  # a bug: reported, the programmes' files stand
-        result.fail(f"intern feil ({type(exc).__name__}: {exc})", INTERNAL_ERROR)
+        result.fail(f"intern feil ({type(exc).__name__}: {exc})", EXIT_INTERNAL)
         result.detail = traceback.format_exc()
         outputs, errors = [], []
     for exc in errors:
@@ -661,7 +675,7 @@ def _remove_empty_folders(folder: Path, root: Path) -> None:
 def _crashed(unit: Unit, exc: BaseException) -> UnitResult:
     result = UnitResult(unit.path)
     result.fail(f"{unit.path}: arbeidsprosessen stoppet uventet ({type(exc).__name__}: {exc})",
-                INTERNAL_ERROR)
+                EXIT_INTERNAL)
     return result
 
 

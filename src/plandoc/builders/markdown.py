@@ -12,6 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 
 from plandoc.core.diagnostics import TemplateError
+from plandoc.core.text import control_characters
 from plandoc.document import (
     Align,
     Block,
@@ -46,7 +47,8 @@ from plandoc.schema.programme import MAX_HEADING_LEVEL, rich_heading_level
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029\t]")
 #: Other C0/C1 controls: invisible, and some (NUL) are rewritten by Markdown parsers.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+#: (Those _LINE_BREAKS matches are kept here: each caller turns them into a space or a line.)
+_CONTROLS = control_characters(keep="\t\n\v\f\r\x1c\x1d\x1e\x85", noncharacters=False)
 
 
 class MdSafe(str):

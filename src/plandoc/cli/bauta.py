@@ -9,13 +9,8 @@ from pathlib import Path
 import click
 
 from plandoc.cli.click_nb import NorwegianGroup
-from plandoc.core.diagnostics import Diagnostics, InputError, Severity
-
-
-def _print_diagnostics(diags: Diagnostics) -> None:
-    for d in diags:
-        colour = "red" if d.severity is Severity.ERROR else "yellow"
-        click.secho(str(d), fg=colour, err=True)
+from plandoc.cli.output import print_diagnostics
+from plandoc.core.diagnostics import Diagnostics, InputError
 
 
 def _date(value: str | None) -> dt.date:
@@ -76,7 +71,7 @@ def maler(project: Path | None, out: Path) -> None:
         diags = Diagnostics()
         settings = read_settings(project / SETTINGS_FILE, diags,
                                  f"{project.name}/{SETTINGS_FILE}")
-        _print_diagnostics(diags)
+        print_diagnostics(diags)
         if settings is None or diags.has_errors:
             raise InputError(f"{project.name}/{SETTINGS_FILE} har feil – ingen maler er laget")
     written = write_forms(out, settings)
@@ -145,7 +140,7 @@ def status(project: Path, date: str | None) -> None:
         click.echo(f"{plural}: " + " · ".join(parts))
     if len(diags):
         click.echo("")
-        _print_diagnostics(diags)
+        print_diagnostics(diags)
     if diags.has_errors:
         sys.exit(1)
 
@@ -180,7 +175,7 @@ def build(project: Path, out: Path, formats: str | None, force: bool, quiet: boo
 
     result = build_edition(project, out, fmt_list, on_written=report, force=force,
                            on_wait=wait)
-    _print_diagnostics(result.diagnostics)
+    print_diagnostics(result.diagnostics)
     if result.report_text:
         click.echo("")
         click.echo(result.report_text, nl=False)

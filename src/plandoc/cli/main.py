@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING
 import click
 
 from plandoc.cli.click_nb import NorwegianGroup, install
-from plandoc.core.diagnostics import Diagnostics, PlandocError, Severity, UsageError
+from plandoc.cli.output import print_diagnostics
+from plandoc.core.diagnostics import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    Diagnostics,
+    PlandocError,
+    RenderError,
+    UsageError,
+)
 from plandoc.core.oserror import describe, shown_path
 
 if TYPE_CHECKING:
@@ -25,12 +34,6 @@ install()
 # CliRunner come for free, and typer would only add a layer on top of click.
 
 FORMATS = ("docx", "pdf")
-
-
-def _print_diagnostics(diags: Diagnostics, err: bool = False) -> None:
-    for d in diags:
-        colour = "red" if d.severity is Severity.ERROR else "yellow"
-        click.secho(str(d), fg=colour, err=err)
 
 
 def _summary(diags: Diagnostics, files: int) -> str:
@@ -90,11 +93,6 @@ def _parse_formats(value: str) -> list[str]:
     return names
 
 
-#: Exit codes after Ctrl-C and SIGTERM (128 + the signal), as shells report them.
-INTERRUPTED = 130
-TERMINATED = 143
-
-
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised like Ctrl-C so that the same clean-up runs (workers stopped,
     temporaries removed, the manifest saved with what was finished)."""
@@ -123,29 +121,29 @@ class _Group(NorwegianGroup):
             return super().main(*args, **kwargs)  # type: ignore[arg-type]
         except KeyboardInterrupt:  # pragma: no cover - Ctrl-C outside a command
             click.echo("plandoc: avbrutt", err=True)
-            sys.exit(INTERRUPTED)
+            sys.exit(EXIT_INTERRUPTED)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except PlandocError as exc:
-            _print_diagnostics(exc.diagnostics, err=True)
+            print_diagnostics(exc.diagnostics)
             click.secho(f"plandoc: {exc.message}", fg="red", err=True)
             ctx.exit(exc.exit_code)
         except Terminated:
             click.secho("plandoc: stoppet (SIGTERM); det som var ferdig, er lagret", fg="red",
                         err=True)
-            ctx.exit(TERMINATED)
+            ctx.exit(EXIT_TERMINATED)
         except (KeyboardInterrupt, click.exceptions.Abort):
             # Ctrl-C (or SIGTERM, see plandoc.build.parallel): what was written is whole,
             # the manifest has what was finished; say so briefly, in Norwegian.
             click.secho("plandoc: avbrutt; det som var ferdig, er lagret", fg="red", err=True)
-            ctx.exit(INTERRUPTED)
+            ctx.exit(EXIT_INTERRUPTED)
         except OSError as exc:
             # The disk, not plandoc: full, read-only, no access, a folder where a file goes.
             click.secho(f"plandoc: kunne ikke lese eller skrive {describe(exc)}", fg="red",
                         err=True)
-            ctx.exit(4)
+            ctx.exit(RenderError.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:
@@ -157,7 +155,7 @@ class _Group(NorwegianGroup):
                 "Kjør med PLANDOC_DEBUG=1 for detaljer, og meld feilen.",
                 fg="red", err=True,
             )
-            ctx.exit(70)
+            ctx.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Group)
@@ -178,7 +176,7 @@ def validate(inputs: tuple[Path, ...], strict: bool) -> None:
     unreadable = len(named)
     loaded = load_all(files)
     named.extend(loaded.diagnostics)
-    _print_diagnostics(named)
+    print_diagnostics(named, err=False)
     click.echo(_summary(named, len(files) + unreadable))
     if named.has_errors or (strict and named.warnings):
         sys.exit(1)
@@ -214,7 +212,7 @@ def convert(src: Path, dst: Path) -> None:
     if dst.suffix.lower() not in (".xlsx", ".yaml", ".yml"):
         raise click.BadParameter("målfilen må slutte på .xlsx, .yaml eller .yml", param_hint="DST")
     diags = do_convert(src, dst)
-    _print_diagnostics(diags, err=True)
+    print_diagnostics(diags)
     if diags.has_errors:
         click.echo(_summary(diags, 1), err=True)
         sys.exit(1)
@@ -268,13 +266,12 @@ def build(
     fmt_list = _parse_formats(formats)
     named = Diagnostics()
     files = primary_inputs(_discover(inputs, named))
-    _print_diagnostics(named, err=True)
+    print_diagnostics(named)
     with BuildProgress(wants_bar(sys.stderr, quiet)) as progress:
 
         def show(result: UnitResult) -> None:
             # In input order, whatever order the workers finish in.
-            for d in result.diagnostics:
-                progress.echo(str(d), "red" if d.severity is Severity.ERROR else "yellow")
+            print_diagnostics(result.diagnostics, echo=progress.echo)
             for failure in result.failures:
                 if not any(str(d) == failure for d in result.diagnostics):
                     progress.echo(f"{result.path}: {failure}", "red")
@@ -319,7 +316,7 @@ def dump(input_file: Path, what: str, doc_name: str | None) -> None:
     from plandoc.load.inputs import load_file
 
     programme, diags = load_file(input_file)
-    _print_diagnostics(diags, err=True)
+    print_diagnostics(diags)
     if programme is None or diags.has_errors:
         sys.exit(1)
     if what == "model":

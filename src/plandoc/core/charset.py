@@ -8,18 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from plandoc.core.resources import TEMPLATES_ENV, shipped_templates_dir
+from plandoc.core.text import INVISIBLE_OK
 
 #: templates/typst/fonts/ of the package; always loaded, an override's fonts come on top.
 SHIPPED_FONTS = shipped_templates_dir() / "typst" / "fonts"
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 
-#: Invisible characters with a job in real text (joiners in emoji and Persian, emoji
-#: presentation selectors, soft hyphen, zero-width space); they need no glyph of their own.
-INVISIBLE_OK = frozenset({0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFE0E, 0xFE0F})
-
-#: Bidirectional controls: invisible, and able to show text in another order than it is
-#: stored (the "Trojan Source" trick); a document should not carry them.
-BIDI_CONTROLS = frozenset({0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)})
 
 
 def font_dirs() -> list[Path]:

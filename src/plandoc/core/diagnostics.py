@@ -95,6 +95,14 @@ class Diagnostics:
         return any(d.is_error for d in self.items)
 
 
+#: Exit codes besides those of the exception family below: a bug in plandoc (EX_SOFTWARE of
+#: sysexits.h), and a build stopped by Ctrl-C or SIGTERM (128 + the signal, as shells
+#: report them).
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
 class PlandocError(Exception):
     """Base of the one exception family; each kind has its own exit code."""
 

@@ -14,11 +14,11 @@ from decimal import Decimal
 
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.core.paths import is_yaml, project_folder
+from plandoc.core.text import suggest
 from plandoc.i18n.fmt import format_date, format_kr
 from plandoc.model.programme import Measure, Programme
 from plandoc.model.project import PHASE_ORDER, Project
 from plandoc.model.records import INVALID, Record
-from plandoc.readers.cells import suggest
 from plandoc.schema import project as ps
 from plandoc.schema.programme import GOALS as PROGRAMME_GOALS
 from plandoc.schema.programme import MEASURES, Sheet, label

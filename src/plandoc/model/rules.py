@@ -14,13 +14,13 @@ from decimal import Decimal
 
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.core.paths import is_yaml
+from plandoc.core.text import suggest
 from plandoc.i18n.fmt import format_money, format_number
 from plandoc.model import edition_rules
 from plandoc.model.programme import BudgetLine, Programme
 from plandoc.model.reconcile import check_reconciliation
 from plandoc.model.records import INVALID, PARTIAL, YEAR_MARK, Record
 from plandoc.model.rich_rules import check_chapters, check_rich_headings
-from plandoc.readers.cells import suggest
 from plandoc.schema.programme import (
     BUDGET,
     FOCUS_AREAS,

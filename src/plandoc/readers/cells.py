@@ -13,9 +13,9 @@ import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from difflib import SequenceMatcher
 
-from plandoc.core.charset import BIDI_CONTROLS, unprintable
+from plandoc.core.charset import unprintable
+from plandoc.core.text import BIDI, control_characters, suggest
 from plandoc.i18n.fmt import MONTHS, format_date, format_number
 from plandoc.schema.programme import Column
 
@@ -80,11 +80,9 @@ class CellError(ValueError):
 # Excel escapes characters XML cannot hold as _xHHHH_ (CR is _x000D_); openpyxl leaves them.
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NEWLINES = re.compile(r"\r\n|\r|\x0b|\u2028|\u2029")
-# C0 and C1 controls except tab and newline, lone surrogates (a YAML "\ud800" escape) and
-# non-characters; XML, DOCX and PDF cannot carry them reliably.
-_CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-# Bidirectional controls: invisible, and able to show text in another order than it is stored.
-_BIDI = re.compile("[" + "".join(chr(c) for c in sorted(BIDI_CONTROLS)) + "]")
+# Controls other than tab and line breaks (made "\n" above), and non-characters: no document
+# can carry them reliably.
+_CONTROL = control_characters(keep="\t\n\v\r")
 
 #: Excel's own limit for one cell; a longer text is pasted from somewhere, not a plan field.
 MAX_TEXT_LENGTH = 32_767
@@ -117,7 +115,7 @@ def clean_text(value: str) -> str:
             "det kan ikke stå i et dokument",
             rule="tekst.kontrolltegn",
         )
-    bidi = _BIDI.search(value)
+    bidi = BIDI.search(value)
     if bidi:
         raise CellError(
             f"inneholder et usynlig retningstegn (U+{ord(bidi.group()):04X}) som kan vise teksten "
@@ -425,37 +423,6 @@ def match_choice(text: str, choices: tuple[str, ...]) -> str | None:
     """The canonical spelling of `text` among `choices` (case and spacing ignored), or None."""
     folded = _fold(text)
     return next((c for c in choices if _fold(c) == folded), None)
-
-
-_ASCII_A = str.maketrans({"æ": "ae", "ø": "o", "å": "a"})
-_ASCII_AA = str.maketrans({"æ": "ae", "ø": "o", "å": "aa"})
-
-
-def _closeness(typed: str, candidate: str) -> float:
-    # Users without Norwegian letters write "maal" or "mal" for "mål": compare those too.
-    return max(
-        SequenceMatcher(None, typed, candidate).ratio(),
-        SequenceMatcher(None, typed.translate(_ASCII_A), candidate.translate(_ASCII_A)).ratio(),
-        SequenceMatcher(None, typed.translate(_ASCII_AA), candidate.translate(_ASCII_AA)).ratio(),
-    )
-
-
-def suggest(text: str, candidates: list[str] | tuple[str, ...]) -> str | None:
-    """The one closest candidate to `text` (case ignored), for "mente du …?" hints.
-
-    None when nothing is close, or when two candidates are equally close ("IO9" is as near
-    to "IO1" as to "IO2"): a guess then misleads more than it helps.
-    """
-    folded = text.casefold()
-    scored = sorted(
-        ((_closeness(folded, c.casefold()), c) for c in dict.fromkeys(candidates)),
-        key=lambda pair: -pair[0],
-    )
-    if not scored or scored[0][0] < 0.6:
-        return None
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None
-    return scored[0][1]
 
 
 def to_choice(value: object, choices: tuple[str, ...]) -> str | None:

@@ -20,9 +20,10 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from plandoc.core.diagnostics import SourceRef
+from plandoc.core.text import suggest
 from plandoc.i18n.fmt import format_number
 from plandoc.readers.base import RawInput, RawRecord, RawValue
-from plandoc.readers.cells import REPORTED, Percent, suggest
+from plandoc.readers.cells import REPORTED, Percent
 from plandoc.schema.programme import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,

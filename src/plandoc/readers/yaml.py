@@ -22,9 +22,10 @@ from ruamel.yaml.events import (
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from plandoc.core.diagnostics import SourceRef
+from plandoc.core.text import suggest
 from plandoc.i18n.fmt import format_number
 from plandoc.readers.base import RawInput, RawRecord, RawValue
-from plandoc.readers.cells import REPORTED, suggest
+from plandoc.readers.cells import REPORTED
 from plandoc.schema.programme import PROGRAMME_SHEETS, Column, Sheet
 
 #: Larger files are not programme descriptions; refuse before parsing.

@@ -14,6 +14,7 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from plandoc.core.diagnostics import Diagnostics, SourceRef
+from plandoc.core.files import atomic_path
 from plandoc.i18n.fmt import format_number
 from plandoc.model.programme import Programme
 from plandoc.model.project import Project
@@ -28,7 +29,6 @@ from plandoc.workbook.template import (
     build_workbook,
     save_workbook,
 )
-from plandoc.writers.base import atomic_path
 
 _WRAP = Alignment(wrap_text=True, vertical="top")
 

@@ -6,9 +6,7 @@ export so that an exported programme looks and validates like the template.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
 import zipfile
 from pathlib import Path
 
@@ -20,6 +18,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from plandoc.core.dates import source_datetime
+from plandoc.core.files import atomic_path
+from plandoc.core.zips import rezip
 from plandoc.schema.programme import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
@@ -28,7 +29,6 @@ from plandoc.schema.programme import (
     Sheet,
 )
 from plandoc.schema.project import PROJECT_SHEETS
-from plandoc.writers.base import atomic_path
 
 #: The first lines of Veiledning in a project workbook (replacing the programme's).
 PROJECT_INTRO: list[tuple[str, str, Font | None]] = [
@@ -68,9 +68,6 @@ _TYPE_TEXT = {
     "date": "En dato, f.eks. 12.10.2024.",
     "value": "Et tall eller en kort tekst.",
 }
-
-_FIXED_TIME = dt.datetime(2000, 1, 1)
-
 
 def describe(column: Column, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> str:
     """What to type in a column, in Norwegian: help text, type, allowed values."""
@@ -271,30 +268,15 @@ def build_workbook(examples: bool = True,
     return wb
 
 
-def _timestamp() -> dt.datetime:
-    """SOURCE_DATE_EPOCH when set, else a fixed date: the same input gives the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return _FIXED_TIME
-
-
 def save_workbook(wb: Workbook, path: Path) -> None:
     """Save deterministically (fixed document and zip entry times) and atomically."""
-    stamp = _timestamp()
     wb.properties.creator = "plandoc"
-    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.created = wb.properties.modified = source_datetime()
     buffer = io.BytesIO()
     # ExcelWriter directly: openpyxl's save_workbook would stamp the current time.
     ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    date_time = max(stamp, dt.datetime(1980, 1, 1)).timetuple()[:6]
-    with atomic_path(path) as tmp, zipfile.ZipFile(buffer) as src, \
-            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
+    with atomic_path(path) as tmp, tmp.open("wb") as out:
+        rezip(buffer, out)
 
 
 #: Workbook kinds `write_template` makes (`plandoc template --kind …`).

@@ -1,11 +1,14 @@
-"""The Writer protocol, the registry of writers by name, and atomic file output."""
+"""The Writer protocol and the registry of writers by format name.
+
+Adding an output format is a module in writers/ with a class that follows `Writer`, plus its
+line in `BUILTIN` (or a call to `register` from elsewhere); nothing outside writers/ names a
+format.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -15,11 +18,30 @@ from plandoc.document import Document
 class Writer(Protocol):
     """Turns a document tree into one file. Knows nothing of the domain."""
 
+    #: The format name (`--format NAME`) and the suffix of the files written.
     name: str
     suffix: str
+    #: True when writing runs mostly outside the GIL (Typst), so that a build of one
+    #: programme gains from writing this format in threads beside the others.
+    background: bool
 
-    def write(self, document: Document, path: Path) -> None: ...
+    def write(self, document: Document, path: Path) -> None:
+        """Write `document` to `path`, atomically (`plandoc.core.files.atomic_path`)."""
+        ...
 
+    def templates(self, kind: str) -> tuple[Path | None, list[Path]]:
+        """The template files a document of `kind` is written with, and the folder they are
+        named relative to: an output is rebuilt when one of them changes."""
+        ...
+
+
+#: The built-in formats and the module of each writer, imported on first use so that
+#: `plandoc validate` never pays for python-docx or Typst (a test checks each registers).
+BUILTIN: dict[str, str] = {
+    "docx": "plandoc.writers.docx",
+    "html": "plandoc.writers.html",
+    "pdf": "plandoc.writers.pdf",
+}
 
 _FACTORIES: dict[str, Callable[[], Writer]] = {}
 
@@ -34,53 +56,33 @@ def register(name: str) -> Callable[[Callable[[], Writer]], Callable[[], Writer]
     return deco
 
 
-#: The formats of the writers in this package (a test checks it against what they register).
-BUILTIN_FORMATS = ("docx", "html", "pdf")
-
-
 def available() -> list[str]:
     """Names of all registered writers (importing the built-in ones first)."""
-    _load_builtin()
+    for name in BUILTIN:
+        _load(name)
     return sorted(_FACTORIES)
 
 
 def known_formats() -> list[str]:
     """The format names a user may ask for, without importing any writer (python-docx and
     Typst take longer to import than a whole no-op build needs)."""
-    return sorted({*BUILTIN_FORMATS, *_FACTORIES})
+    return sorted({*BUILTIN, *_FACTORIES})
 
 
 def get_writer(name: str) -> Writer:
     """A new writer instance for `name`; KeyError when unknown."""
-    _load_builtin()
+    _load(name)
     return _FACTORIES[name]()
 
 
-def _load_builtin() -> None:
-    # Imported lazily so that `plandoc validate` never pays for python-docx or Typst.
-    from plandoc.writers import docx, html, pdf  # noqa: F401
+def _load(name: str) -> None:
+    module = BUILTIN.get(name)
+    if module is not None and name not in _FACTORIES:
+        importlib.import_module(module)
 
 
-@contextlib.contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; rename it into place only if the block succeeds.
-
-    A failed or killed build therefore leaves the previous good file, or none.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write bytes to `path` atomically."""
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(data)
+def files_under(folder: Path) -> list[Path]:
+    """Every file in `folder` and below (hidden ones left out), sorted; none if it is absent."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))

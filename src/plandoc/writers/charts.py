@@ -18,9 +18,10 @@ from typing import Any, Literal
 import typst
 
 from plandoc.core.diagnostics import RenderError
+from plandoc.core.files import atomic_write_bytes
+from plandoc.core.resources import shipped_templates_dir, template_subdir
 from plandoc.document import Chart, to_data
 from plandoc.i18n.fmt import format_number
-from plandoc.writers.base import atomic_write_bytes
 
 # Typst over matplotlib: the PDF draws the chart natively from the same chart.typ (text stays
 # text, ~10 ms instead of ~300 ms per chart, and no 0.5 s matplotlib import), and SVG and PNG
@@ -44,6 +45,8 @@ MAX_TICKS = 6
 _STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5))
 
 CHART_TEMPLATE = "chart.typ"
+#: templates/typst/ of the package: chart.typ and the fonts when an override lacks them.
+SHIPPED_TYPST = shipped_templates_dir() / "typst"
 
 # Typst compiles without the GIL, but one compiler serves one compile at a time. Charts have
 # their own compiler (not the PDF writer's), so the DOCX of one document can draw its chart
@@ -190,10 +193,8 @@ def _date_axis(ordinals: list[float]) -> dict[str, Any]:
 
 def chart_template() -> Path:
     """chart.typ of the templates folder in use ($PLANDOC_TEMPLATES), else the shipped one."""
-    from plandoc.writers.pdf import DEFAULT_TEMPLATE_DIR, default_template_dir
-
-    own = default_template_dir() / CHART_TEMPLATE
-    return own if own.is_file() else DEFAULT_TEMPLATE_DIR / CHART_TEMPLATE
+    own = template_subdir("typst") / CHART_TEMPLATE
+    return own if own.is_file() else SHIPPED_TYPST / CHART_TEMPLATE
 
 
 @lru_cache(maxsize=1)
@@ -237,10 +238,8 @@ def _render(raw: dict[str, Any], fmt: str) -> bytes:
     source = _SOURCE.format(template=CHART_TEMPLATE, w=SIZE_CM[0], h=SIZE_CM[1]).encode()
     with _LOCK:
         if not _compiler:
-            from plandoc.writers.pdf import DEFAULT_TEMPLATE_DIR
-
             _compiler.append(typst.Compiler(
-                font_paths=[str(DEFAULT_TEMPLATE_DIR / "fonts")], ignore_system_fonts=True))
+                font_paths=[str(SHIPPED_TYPST / "fonts")], ignore_system_fonts=True))
         try:
             # The source is handed over as bytes; Typst reads it as a file in `root`, where
             # chart.typ sits, and can read nothing outside that folder.

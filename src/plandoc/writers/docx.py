@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +16,13 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
+from plandoc.core.dates import source_datetime
 from plandoc.core.diagnostics import TemplateError
+from plandoc.core.files import atomic_path
 from plandoc.core.resources import shipped_templates_dir
+from plandoc.core.zips import DeterministicZip, rezip
 from plandoc.document import Document, Meta
-from plandoc.writers.base import atomic_path, register
+from plandoc.writers.base import register
 from plandoc.writers.docx_body import TemplateInfo, clean, template_info
 from plandoc.writers.docx_toc import FilledTocWriter
 
@@ -30,9 +30,6 @@ from plandoc.writers.docx_toc import FilledTocWriter
 TEMPLATE_DIR = shipped_templates_dir() / "word"
 DEFAULT_TEMPLATE = TEMPLATE_DIR / "plandoc.docx"
 
-# Used when SOURCE_DATE_EPOCH is unset, so that output never depends on the clock.
-FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -90,39 +87,11 @@ def load_template(path: Path) -> _Template:
     return template
 
 
-def source_date(issued: str = "") -> dt.datetime:
-    """SOURCE_DATE_EPOCH as a UTC datetime, else the document's own date (`Meta.issued`),
-    else a fixed date: never the clock."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    try:
-        return dt.datetime.fromtimestamp(int(raw), tz=dt.UTC).replace(tzinfo=None)
-    except (ValueError, OverflowError, OSError):
-        pass
-    try:
-        day = dt.date.fromisoformat(issued.strip())
-    except ValueError:
-        return FIXED_DATE.replace(tzinfo=None)
-    return dt.datetime(day.year, day.month, day.day)
-
-
-class _FixedZip:
-    """python-docx's physical package writer, but with fixed entry dates and attributes."""
-
-    def __init__(self, out: io.BytesIO) -> None:
-        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+class _PackageZip(DeterministicZip):
+    """The deterministic zip, with the `write(pack_uri, blob)` python-docx's steps call."""
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
         self.put(pack_uri.membername, blob)
-
-    def put(self, name: str, blob: bytes) -> None:
-        info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.create_system = 0
-        info.external_attr = 0
-        self._zip.writestr(info, blob)
-
-    def close(self) -> None:
-        self._zip.close()
 
 
 def package_bytes(document: Any) -> bytes:
@@ -134,7 +103,7 @@ def package_bytes(document: Any) -> bytes:
     """
     package = document.part.package
     out = io.BytesIO()
-    writer = _FixedZip(out)
+    writer = _PackageZip(out)
     steps = [getattr(PackageWriter, name, None) for name in (
         "_write_content_types_stream", "_write_pkg_rels", "_write_parts")]
     if all(steps):
@@ -145,11 +114,12 @@ def package_bytes(document: Any) -> bytes:
         steps[1](writer, package.rels)
         steps[2](writer, parts)
     else:  # pragma: no cover - depends on the python-docx version
+        writer.close()
         raw = io.BytesIO()
         document.save(raw)
-        with zipfile.ZipFile(raw) as src:
-            for entry in src.infolist():
-                writer.put(entry.filename, src.read(entry))
+        out = io.BytesIO()
+        rezip(raw, out)
+        return out.getvalue()
     writer.close()
     return out.getvalue()
 
@@ -216,7 +186,7 @@ def _set_properties(document: Any, meta: Meta, language: str) -> None:
     props.revision = 1
     if meta.edition:
         props.version = clean(meta.edition)[:255]
-    props.created = props.modified = source_date(meta.issued)
+    props.created = props.modified = source_datetime(meta.issued)
 
 
 @register("docx")
@@ -227,6 +197,7 @@ class DocxWriter:
     suffix = ".docx"
     #: `write` takes the headings' pages (from the PDF) for the TOC: see build/pages.py.
     takes_heading_pages = True
+    background = False
 
     def __init__(self, template: Path | None = None) -> None:
         self.template = template
@@ -241,6 +212,13 @@ class DocxWriter:
             if own.is_file():
                 return own
         return DEFAULT_TEMPLATE
+
+    def templates(self, kind: str) -> tuple[Path | None, list[Path]]:
+        from plandoc.writers.charts import chart_template  # Typst: imported when needed
+
+        # The Word template, and chart.typ that draws the PNG charts.
+        path = self.template_for(Meta(title="", kind=kind))
+        return path.parent, [path, chart_template()]
 
     def render(self, document: Document, pages: Sequence[int] | None = None) -> bytes:
         """The finished .docx as bytes; `pages` are the pages of `document.headings()` (as

@@ -14,6 +14,7 @@ from docx.parts.document import DocumentPart
 from lxml import etree
 
 from plandoc.core.diagnostics import RenderError
+from plandoc.core.text import control_characters
 from plandoc.document import (
     Block,
     BulletList,
@@ -38,7 +39,7 @@ from plandoc.document import (
 # Characters XML 1.0 cannot carry at all (lxml would refuse them), and the C1 controls it
 # discourages. The readers reject them already, so dropping them here is only a last line
 # of defence against invalid XML.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ILLEGAL_XML = control_characters(keep="\t\n\r")
 
 
 def clean(text: str) -> str:

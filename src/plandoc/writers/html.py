@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import html
-import os
 import re
 import shutil
 from collections.abc import Callable, Sequence
@@ -12,8 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandoc.core.diagnostics import RenderError
+from plandoc.core.files import atomic_path
 from plandoc.core.paths import slugify
-from plandoc.core.resources import TEMPLATES_ENV, shipped_templates_dir
+from plandoc.core.resources import shipped_templates_dir, template_subdir
+from plandoc.core.text import control_characters
 from plandoc.document import (
     Block,
     BulletList,
@@ -38,7 +39,7 @@ from plandoc.document import (
     plain_text,
     walk_blocks,
 )
-from plandoc.writers.base import atomic_path, register
+from plandoc.writers.base import files_under, register
 
 # Plain string building over a template engine: the markup is small and fixed, every piece
 # of text goes through one escape function, and no JavaScript is emitted at all.
@@ -51,7 +52,7 @@ PRINT_CSS = "print.css"
 #: Link schemes a page may carry; anything else (javascript:, data:, …) is shown as text.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = control_characters(keep="\t\n\r", noncharacters=False)
 #: Ids the page chrome uses; headings never get them.
 _RESERVED_IDS = frozenset({"innhold", "innhold-tittel"})
 
@@ -65,9 +66,8 @@ CHROME = {
 
 
 def templates_dir() -> Path:
-    """$PLANDOC_TEMPLATES/html when set, else the repository's templates/html/."""
-    override = os.environ.get(TEMPLATES_ENV)
-    return Path(override).resolve() / "html" if override else DEFAULT_TEMPLATE_DIR
+    """$PLANDOC_TEMPLATES/html when set, else the shipped templates/html/."""
+    return template_subdir("html")
 
 
 def esc(text: str) -> str:
@@ -421,6 +421,14 @@ class HtmlWriter:
 
     name = "html"
     suffix = ".html"
+    background = False
+
+    def templates(self, kind: str) -> tuple[Path | None, list[Path]]:
+        from plandoc.writers.charts import chart_template  # Typst: imported when needed
+
+        # The stylesheets, and chart.typ that draws the SVG charts.
+        folder = templates_dir()
+        return folder, [*files_under(folder), chart_template()]
 
     def write(self, document: Document, path: Path) -> None:
         assets = path.parent / f"{path.stem}_filer"

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import logging
-import os
 import re
 import shutil
 import tempfile
@@ -17,8 +15,11 @@ from typing import Any
 
 import typst
 
+from plandoc.core.dates import source_epoch
 from plandoc.core.diagnostics import RenderError
-from plandoc.core.resources import TEMPLATES_ENV, shipped_templates_dir
+from plandoc.core.files import atomic_path
+from plandoc.core.resources import shipped_templates_dir, template_subdir
+from plandoc.core.text import control_characters
 from plandoc.document import (
     Chart,
     Document,
@@ -29,7 +30,7 @@ from plandoc.document import (
     to_data,
     walk_blocks,
 )
-from plandoc.writers.base import atomic_path, register
+from plandoc.writers.base import files_under, register
 from plandoc.writers.pdf_tags import TableShape, mark_row_headers
 
 log = logging.getLogger(__name__)
@@ -43,16 +44,13 @@ MAIN_TEMPLATE = "plandoc.typ"
 #: Unicode text): both hold at once, and Typst checks each of them while exporting.
 PDF_STANDARDS: list[typst.PDFStandard] = ["a-2a", "ua-1"]
 
-#: Used when SOURCE_DATE_EPOCH is not set: 2000-01-01T00:00:00Z, so output never varies.
-DEFAULT_TIMESTAMP = 946_684_800
-
 #: Picture files Typst can embed.
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 # C0/C1 control characters other than newline show as nothing (and break PDF/UA), so they
 # are dropped; a tab becomes a space. Lone surrogates and non-characters cannot even be
 # handed to Typst as UTF-8. The readers refuse all of these; this is the last line.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL = control_characters(keep="\t\n")
 
 #: Compilers of this thread, by font set: one compiler runs one compile at a time, and the
 #: PDFs of a programme built alone compile in several threads (Typst releases the GIL).
@@ -68,19 +66,6 @@ def _compiler(font_dirs: tuple[str, ...]) -> typst.Compiler:
         compiler = typst.Compiler(font_paths=list(font_dirs), ignore_system_fonts=True)
         compilers[font_dirs] = compiler
     return compiler
-
-
-def timestamp(issued: str = "") -> int:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else the document's own date
-    (`Meta.issued`, midnight UTC), else a fixed date: never the clock."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value.isdigit():
-        return int(value)
-    try:
-        day = dt.date.fromisoformat(issued.strip())
-    except ValueError:
-        return DEFAULT_TIMESTAMP
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
 
 
 def _clean(value: Any) -> Any:
@@ -166,9 +151,8 @@ def _error_text(exc: typst.TypstError) -> str:
 
 
 def default_template_dir() -> Path:
-    """$PLANDOC_TEMPLATES/typst when set, else the repository's templates/typst/."""
-    override = os.environ.get(TEMPLATES_ENV)
-    return Path(override).resolve() / "typst" if override else DEFAULT_TEMPLATE_DIR
+    """$PLANDOC_TEMPLATES/typst when set, else the shipped templates/typst/."""
+    return template_subdir("typst")
 
 
 def render_pdf(document: Document, template_dir: Path | None = None) -> bytes:
@@ -187,7 +171,7 @@ def render_png(document: Document, template_dir: Path | None = None,
         try:
             pages = compiler.compile(input=str(root / main), root=str(root), format="png",
                                      ppi=ppi, sys_inputs={"doc": payload},
-                                     timestamp=timestamp())
+                                     timestamp=source_epoch())
         except typst.TypstError as exc:
             raise RenderError(f"sidene i «{document.meta.title}» kunne ikke tegnes: "
                               f"{_error_text(exc)}") from exc
@@ -244,7 +228,7 @@ def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Docum
         "root": str(root),
         "format": "pdf",
         "sys_inputs": {"doc": payload},
-        "timestamp": timestamp(document.meta.issued),
+        "timestamp": source_epoch(document.meta.issued),
         "pdf_tags": True,
     }
     try:
@@ -276,9 +260,15 @@ class PdfWriter:
 
     name = "pdf"
     suffix = ".pdf"
+    background = True  # Typst compiles without the GIL
 
     def __init__(self, template_dir: Path | None = None) -> None:
         self.template_dir = template_dir
+
+    def templates(self, kind: str) -> tuple[Path | None, list[Path]]:
+        # The whole folder: a .typ template may import any file beside it.
+        folder = self.template_dir or default_template_dir()
+        return folder, files_under(folder)
 
     def write(self, document: Document, path: Path) -> None:
         data = render_pdf(document, self.template_dir)
