@@ -264,17 +264,3 @@ def test_a_figure_without_alt_text_is_refused_by_both_writers() -> None:
         DocxWriter().render(document)
     with pytest.raises(RenderError, match="alternativ tekst"):
         render_pdf(document)
-
-
-def test_a_picture_without_alt_text_in_the_input_is_a_diagnostic() -> None:
-    from plandoc.core.diagnostics import Diagnostics, SourceRef
-    from plandoc.readers.images import check_alt
-
-    diags = Diagnostics()
-    assert check_alt("  ", SourceRef("bauta.xlsx", "Bilder", "C4"), diags) is None
-    assert [str(d) for d in diags] == [
-        "bauta.xlsx:Bilder!C4: feil: bildet mangler alternativ tekst; skriv kort hva bildet "
-        "viser (alt-tekst) [bilde.alt-tekst]"]
-    assert check_alt(" Kart over\nDyrøy ", SourceRef("b.yaml", line=3), diags) == "Kart over Dyrøy"
-    assert len(diags) == 1
-

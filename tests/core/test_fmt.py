@@ -8,7 +8,6 @@ import pytest
 from plandoc.i18n.fmt import (
     format_date,
     format_kr,
-    format_mnok,
     format_money,
     format_number,
     format_percent,
@@ -41,8 +40,6 @@ def test_thousands_separator_is_no_break_space() -> None:
 def test_money_rounds_half_up_to_whole_kroner() -> None:
     assert format_money(Decimal("1249999.5")).replace(NBSP, " ") == "1 250 000"
     assert format_kr(300000).replace(NBSP, " ") == "kr 300 000"
-    assert format_mnok(1250000).replace(NBSP, " ") == "1,25 MNOK"
-    assert format_mnok(4000000).replace(NBSP, " ") == "4 MNOK"
 
 
 def test_percent() -> None:

@@ -531,7 +531,7 @@ def test_a_broken_template_is_never_taken_for_up_to_date(
 
 def write_summary(programme: object, path: Path) -> None:
     """A stand-in for a whole-programme file such as a portfolio workbook."""
-    from plandoc.writers.base import atomic_write_bytes
+    from plandoc.core.files import atomic_write_bytes
 
     info = programme.info  # type: ignore[attr-defined]
     atomic_write_bytes(path, f"{info.municipality}: {info.vision}\n".encode())

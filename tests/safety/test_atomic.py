@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from plandoc.core.diagnostics import RenderError
+from plandoc.core.files import atomic_path, atomic_write_bytes
 from plandoc.document import Document, Meta, Paragraph, Text
-from plandoc.writers.base import atomic_path, atomic_write_bytes
 from plandoc.writers.docx import DocxWriter
 from plandoc.writers.pdf import PdfWriter
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import docx
@@ -200,11 +199,6 @@ def build_form(kind: str, municipality: Municipality | None = None,
     props.revision = 1
     props.created = props.modified = source_datetime()
     return package_bytes(document)
-
-
-def open_form(data: bytes) -> docx.document.Document:
-    """A form as a python-docx document (for filling it in from a script or a test)."""
-    return docx.Document(io.BytesIO(data))
 
 
 def write_forms(out: Path, settings: Settings | None = None) -> list[Path]:

@@ -376,13 +376,6 @@ class Manifest:
                 f"{shown_path(self.path)} er ikke en vanlig fil; flytt eller slett den og "
                 "bygg på nytt")
 
-    def owner_of(self, rel: str) -> str | None:
-        """The programme file whose entry records output `rel`, if any."""
-        for name, entry in self.programmes.items():
-            if rel in entry.outputs:
-                return name
-        return None
-
 
 # ---------------------------------------------------------------- planning
 

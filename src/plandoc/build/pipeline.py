@@ -99,14 +99,6 @@ def load_all(files: Iterable[Path]) -> Loaded:
     return loaded
 
 
-@dataclass
-class Output:
-    """One written file."""
-
-    path: Path
-    kind: str
-
-
 def documents(
     programme: Programme, years: Sequence[int] | None = None, kinds: Iterable[str] | None = None
 ) -> Iterator[tuple[str, str, object]]:
@@ -130,36 +122,6 @@ def documents(
             continue
         for stem, document in get_builder(kind).build(programme, years):
             yield stem, kind, document
-
-
-def build_programme(
-    programme: Programme,
-    out: Path,
-    formats: list[str],
-    years: list[int] | None = None,
-    on_written: Callable[[Output], None] | None = None,
-) -> list[Output]:
-    """Every document of one loaded programme in every format, written atomically."""
-    from plandoc.writers.base import get_writer
-
-    target = programme_dir(out, programme.info.municipality)
-    written: list[Output] = []
-    for stem, _kind, document in documents(programme, years):
-        pages = None
-        # The PDF first: the DOCX's TOC takes its page numbers.
-        for fmt in sorted(formats, key=lambda f: f != "pdf"):
-            writer = get_writer(fmt)
-            path = target / f"{stem}{writer.suffix}"
-            if fmt == "pdf" and "docx" in formats:
-                _write(writer, document, path)
-                pages = pdf_heading_pages(path, len(document.headings()))
-            else:
-                _write(writer, document, path, pages)
-            result = Output(path, stem)
-            written.append(result)
-            if on_written is not None:
-                on_written(result)
-    return written
 
 
 def _write(writer: object, document: object, path: Path, pages: list[int] | None = None

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from plandoc.builders import jinja
-from plandoc.builders.common import capfirst, full_title, group_by, total
+from plandoc.builders.common import capfirst, full_title, group_by
 from plandoc.core.paths import project_folder
 from plandoc.document import Chart, Meta, Series
 from plandoc.i18n import fmt
@@ -62,11 +62,6 @@ def traffic(status: str | None, lbl: Mapping[str, str]) -> StatusView | None:
     if status is None:
         return None
     return StatusView(LEVELS[status], lbl["status_" + status])
-
-
-def figures_status(figures: ProjectFigures, lbl: Mapping[str, str]) -> StatusView | None:
-    """The portfolio's status of a project: its latest traffic light (None when unreported)."""
-    return traffic(figures.status, lbl)
 
 
 def phase_label(phase: str | None, lbl: Mapping[str, str]) -> str:
@@ -364,10 +359,6 @@ def project_meta(
     )
 
 
-def money_sum(values: Sequence[Decimal]) -> Decimal:
-    return total(values)
-
-
 def rollup_meta(
     programme: Programme, kind: str, title: str, version: Sequence[tuple[str, str]],
     date: dt.date | None,
@@ -435,10 +426,6 @@ def latest_date(programme: Programme) -> dt.date | None:
     dates = [r.date for p in programme.projects for r in p.reports]
     dates += [p.info.ended for p in programme.projects if p.info.ended is not None]
     return max(dates) if dates else programme.version.date
-
-
-def status_label_of(status: str | None, lbl: Mapping[str, str]) -> str:
-    return lbl["status_" + status] if status else lbl["s_not_reported"]
 
 
 def chart_lang(programme: Programme) -> str:

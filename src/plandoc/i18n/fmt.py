@@ -50,14 +50,6 @@ def format_kr(value: Decimal | int | float) -> str:
     return "kr" + THOUSANDS + format_money(value)
 
 
-def format_mnok(value: Decimal | int | float) -> str:
-    """"1,25 MNOK"."""
-    d = Decimal(str(value)) / Decimal(1_000_000)
-    return format_number(d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()) + (
-        THOUSANDS + "MNOK"
-    )
-
-
 def format_percent(value: Decimal | float, decimals: int = 0) -> str:
     """0.75 → "75 %"."""
     return format_number(Decimal(str(value)) * 100, decimals=decimals) + THOUSANDS + "%"

@@ -77,10 +77,6 @@ class ProjectFigures:
     def finished(self) -> bool:
         return self.project.finished
 
-    @property
-    def spent_share(self) -> Decimal | None:
-        return self.spent / self.budget if self.budget else None
-
 
 def project_figures(project: Project) -> ProjectFigures:
     """The figures of one project (see ProjectFigures)."""
@@ -209,10 +205,6 @@ class YearResults:
     budget: Decimal
     project_budget: Decimal
     spent: Decimal
-
-    @property
-    def has_projects(self) -> bool:
-        return any(m.projects for m in self.measures)
 
 
 def _active(project: Project, year: int) -> bool:

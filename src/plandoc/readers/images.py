@@ -140,14 +140,3 @@ def _verify(path: Path, text: str, kind: str, ref: SourceRef, diags: Diagnostics
                     f"{ACCEPTED}", "bilde.format", ref)
         return False
     return True
-
-
-def check_alt(alt_text: str | None, ref: SourceRef, diags: Diagnostics) -> str | None:
-    """The picture's alternative text, or None with an error: every picture needs one
-    (universell utforming; the PDF is PDF/UA and Word reads it aloud)."""
-    text = " ".join((alt_text or "").split())
-    if not text:
-        diags.error("bildet mangler alternativ tekst; skriv kort hva bildet viser (alt-tekst)",
-                    "bilde.alt-tekst", ref)
-        return None
-    return text
