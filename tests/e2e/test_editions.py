@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from plandoc.build.pipeline import documents
 from plandoc.cli.main import main
 from plandoc.core.paths import programme_dir
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 from plandoc.writers.base import get_writer
 
 ROOT = Path(__file__).resolve().parents[2]

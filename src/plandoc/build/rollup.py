@@ -37,7 +37,7 @@ def summaries_of(files: Sequence[Path], manifest: Manifest) -> list[dict[str, An
         if entry is None or (entry.inputs_key == "" and entry.summary is None):
             continue  # never built without errors: nothing to show
         if entry.summary is None:
-            from plandoc.load.programme import load_file
+            from plandoc.load.inputs import load_file
             from plandoc.model.rollup import summarise
 
             programme, diags = load_file(path)

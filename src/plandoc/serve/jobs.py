@@ -163,7 +163,7 @@ def run_preview(job: PreviewJob, time_limit: float) -> list[str] | str:
 
 def _preview_child(job: PreviewJob, conn: Connection) -> None:
     from plandoc.build.pipeline import documents, primary_inputs
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
     from plandoc.writers.pdf import render_png
 
     try:
