@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from plandoc.cli.main import main
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "inputs" / "fjordvik"

@@ -231,7 +231,7 @@ def adopt(input_file: Path, document: str) -> None:
     from plandoc.workbook.adopt import adopt as do_adopt
 
     folder, diags = do_adopt(input_file, document)
-    _print_diagnostics(diags, err=True)
+    print_diagnostics(diags)
     if folder is None:
         click.echo(_summary(diags, 1), err=True)
         sys.exit(1)

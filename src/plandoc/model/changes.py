@@ -19,7 +19,8 @@ from typing import Any
 from plandoc.core.diagnostics import SourceRef
 from plandoc.i18n.fmt import format_date, format_number
 from plandoc.model.editions import MAIN_DOCUMENTS, register_name, version_key
-from plandoc.model.programme import Programme, Record
+from plandoc.model.programme import Programme
+from plandoc.model.records import Record
 from plandoc.schema.programme import (
     BUDGET,
     COMMUNICATION,

@@ -71,7 +71,7 @@ def adopt(path: Path, name: str) -> tuple[Path | None, Diagnostics]:
 
     Returns the snapshot folder (None on errors) and every diagnostic.
     """
-    from plandoc.load.programme import load_file
+    from plandoc.load.inputs import load_file
 
     programme, diags = load_file(path)
     # The edition about to be kept is, of course, not kept yet.
