@@ -392,3 +392,8 @@ PROGRAMME_SHEETS: tuple[Sheet, ...] = (
 #: The instructions sheet the template adds; readers ignore it.
 INSTRUCTIONS_SHEET = "Veiledning"
 
+
+
+def sheet_by_key(key: str) -> Sheet | None:
+    """The sheet with this YAML key."""
+    return next((s for s in PROGRAMME_SHEETS if s.key == key), None)
