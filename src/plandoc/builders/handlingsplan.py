@@ -70,7 +70,9 @@ class MeasureTable:
     @property
     def described(self) -> list[Measure]:
         """The tiltak that have a description or named funding sources to show below the table."""
-        return [r.measure for r in self.rows if r.measure.description or r.measure.funding_sources]
+        return [r.measure for r in self.rows
+                if r.measure.description or r.measure.funding_sources
+                or r.measure.plp_phase not in (None, "ikke PLP")]
 
 
 @dataclass
@@ -252,6 +254,8 @@ class HandlingsplanBuilder:
             "budget": _budget(programme, year),
             "funding": _funding(programme, year),
             "reconciliation": reconcile(programme, year),
+            # The first handlingsplan says so instead of leaving the results chapter out.
+            "first_year": year <= min(programme.measure_years(), default=year),
             "communication": [
                 c for c in programme.communication if c.year is None or c.year == year
             ],

@@ -421,6 +421,12 @@ BOKMÅL: dict[str, str] = {
     "ar_accounts_sources_caption": "Finansieringen av programmet i {year} per kilde (kr)",
     "ar_goal_state": "Vurdering",
     "id_label": "ID",
+    "plp_phase": "PLP-fase",
+    "no_earlier_results_first": (
+        "Handlingsplanen for {year} er den første i programmet, så det finnes ingen "
+        "resultater fra tidligere år ennå."
+    ),
+    "no_earlier_results": "Det er ikke rapportert resultater fra årene før {year} ennå.",
 }
 
 NYNORSK: dict[str, str] = {
@@ -824,6 +830,12 @@ NYNORSK: dict[str, str] = {
     "ar_accounts_sources_caption": "Finansieringa av programmet i {year} per kjelde (kr)",
     "ar_goal_state": "Vurdering",
     "id_label": "ID",
+    "plp_phase": "PLP-fase",
+    "no_earlier_results_first": (
+        "Handlingsplanen for {year} er den første i programmet, så det finst ingen resultat "
+        "frå tidlegare år enno."
+    ),
+    "no_earlier_results": "Det er ikkje rapportert resultat frå åra før {year} enno.",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType({
