@@ -21,13 +21,13 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 def axe_script() -> tuple[str | None, str]:
     """axe.min.js's text, installing it with npm when missing; else None and why not."""
-    with open(HERE / ".axe-install.lock", "w") as lock:
+    NODE_DIR.mkdir(exist_ok=True)
+    with open(NODE_DIR / ".install.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two test workers must not run npm at once
         if not AXE_JS.is_file():
             npm = shutil.which("npm")
             if npm is None:
                 return None, "npm mangler (Debian-pakken «npm»); axe-core kan ikke installeres"
-            NODE_DIR.mkdir(exist_ok=True)
             done = subprocess.run(
                 [npm, "install", "--prefix", str(NODE_DIR), "--no-audit", "--no-fund",
                  "--no-save", "--ignore-scripts", f"axe-core@{AXE_VERSION}"],
