@@ -57,9 +57,27 @@ def run_axe(chrome: Browser, script: str, url: str, widths: tuple[int, ...]) -> 
         if "exceptionDetails" in reply:
             problems.append(f"{url} @{width}: axe feilet: {reply['exceptionDetails']}")
             continue
+        problems += _overflow(chrome, url, width)
         for v in json.loads(reply["result"]["value"]):
             where = "; ".join(" ".join(map(str, n.get("target", [])))
                               for n in v["nodes"][:3])
             problems.append(f"{url} @{width}: {v['id']} [{v['impact']}] "
                             f"{len(v['nodes'])}× {where}: {v['help']}")
     return problems
+
+
+#: Elements whose content is wider than their box, besides wide data tables (which scroll in
+#: their focusable box by design): the page itself, and facts boxes with long addresses.
+_OVERFLOW = """JSON.stringify([
+  document.documentElement.scrollWidth > window.innerWidth ? 'siden' : null,
+  ...Array.from(document.querySelectorAll('.table-facts, p, li, h1, h2, h3, figcaption'))
+    .filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => e.tagName.toLowerCase() + ': ' + e.textContent.trim().slice(0, 60))
+].filter(x => x))"""
+
+
+def _overflow(chrome: Browser, url: str, width: int) -> list[str]:
+    reply = chrome.call("Runtime.evaluate", {"expression": _OVERFLOW, "returnByValue": True},
+                        session=True)
+    return [f"{url} @{width}: for bredt: {what}"
+            for what in json.loads(reply["result"]["value"])]

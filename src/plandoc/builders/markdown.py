@@ -345,10 +345,11 @@ class _Converter:
                 else:
                     rows.append(cells)
         classes = [] if self.rich else _classes(node)
-        roles = [c for c in classes if c not in ("totals", "row-headers")]
-        row_headers = "row-headers" in classes
-        if row_headers:
-            # A key/value table: Markdown needs a first row, but it is data like the others.
+        roles = [c for c in classes if c not in ("totals", "row-headers", "keyvalue")]
+        # `.row-headers`: the first cell of each row heads it (a matrix); `.keyvalue`: that,
+        # and no header row either — Markdown needs a first row, but it is data like the rest.
+        row_headers = "row-headers" in classes or "keyvalue" in classes
+        if "keyvalue" in classes:
             rows = [header, *rows] if header else rows
             header = []
         widths: list[float] = []

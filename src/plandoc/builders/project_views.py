@@ -193,7 +193,7 @@ def _risk_level(score: int) -> str:
     return "red" if score >= RISK_RED else "yellow" if score >= RISK_YELLOW else "green"
 
 
-def _matrix(project: Project) -> list[MatrixRow]:
+def _matrix(project: Project, lbl: Mapping[str, str]) -> list[MatrixRow]:
     """Consequence 5 (top) to 1, probability 1 to 5; each cell lists the risks in it."""
     rows = []
     for consequence in range(5, 0, -1):
@@ -201,8 +201,11 @@ def _matrix(project: Project) -> list[MatrixRow]:
         for probability in range(1, 6):
             ids = [r.id for r in project.risks
                    if r.consequence == consequence and r.probability == probability]
-            # Every cell carries its colour, so the matrix shows its zones in every format.
-            cells.append(StatusView(_risk_level(consequence * probability), ", ".join(ids)))
+            # Every cell carries its colour and says its zone in words ("Høy: R2"), so the
+            # matrix does not rely on colour alone.
+            level = _risk_level(consequence * probability)
+            word = lbl[f"p_risk_{level}"]
+            cells.append(StatusView(level, f"{word}: {', '.join(ids)}" if ids else word))
         rows.append(MatrixRow(consequence, cells))
     return rows
 
@@ -253,7 +256,7 @@ def project_view(project: Project, programme: Programme) -> ProjectView:
                        StatusView(_risk_level(r.score), str(r.score)), r.mitigation,
                        r.responsible)
                for r in sorted(project.risks, key=lambda r: -r.score)],
-        matrix=_matrix(project),
+        matrix=_matrix(project, lbl),
         status=traffic(figures.status, lbl),
         reports=project.reports_sorted(),
     )

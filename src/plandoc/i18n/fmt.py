@@ -26,7 +26,9 @@ def format_number(value: Decimal | int | float, decimals: int | None = None) -> 
         d = d.quantize(Decimal(1))
     else:
         d = d.normalize()
-    sign = "-" if d < 0 else ""
+    # The minus sign (U+2212), not a hyphen: it is as wide as a digit, does not break from
+    # its number, and a screen reader says "minus".
+    sign = "\u2212" if d < 0 else ""
     text = f"{abs(d):f}"
     whole, _, frac = text.partition(".")
     groups = []

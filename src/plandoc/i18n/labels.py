@@ -197,6 +197,9 @@ BOKMÅL: dict[str, str] = {
         "Grønn: lav risiko (S × K under 5). Gul: middels (5–9). Rød: høy (10 eller mer)."
     ),
     "p_risk_table_caption": "Risikoer med sannsynlighet (S) og konsekvens (K) fra 1 til 5",
+    "p_risk_green": "Lav",
+    "p_risk_yellow": "Middels",
+    "p_risk_red": "Høy",
     "status_grønn": "Grønn",
     "status_gul": "Gul",
     "status_rød": "Rød",
@@ -611,6 +614,9 @@ NYNORSK: dict[str, str] = {
         "Grøn: låg risiko (S × K under 5). Gul: middels (5–9). Raud: høg (10 eller meir)."
     ),
     "p_risk_table_caption": "Risikoar med sannsyn (S) og konsekvens (K) frå 1 til 5",
+    "p_risk_green": "Låg",
+    "p_risk_yellow": "Middels",
+    "p_risk_red": "Høg",
     "status_grønn": "Grøn",
     "status_gul": "Gul",
     "status_rød": "Raud",

@@ -246,7 +246,8 @@ class _Renderer:
         heads = [plain_text(c).strip() for c in (t.header or [r[0] for r in t.rows if r])]
         name = plain_text(t.caption).strip() or " · ".join(h for h in heads[:3] if h)
         name = name or self.page.document.meta.labels.get("table") or "Tabell"
-        out = [f'<div class="table-scroll" tabindex="0" role="group" aria-label="{esc(name)}">'
+        box = f"table-scroll table-{esc(t.style)}" if t.style else "table-scroll"
+        out = [f'<div class="{box}" tabindex="0" role="group" aria-label="{esc(name)}">'
                f"<table{style}>\n"]
         if t.caption:
             out.append(f"<caption>{self.inlines(t.caption)}</caption>\n")

@@ -147,7 +147,7 @@ CHARACTER_STYLES = [
     ("Hyperlink", "Hyperlink", '<w:color w:val="0563C1"/><w:u w:val="single"/>'),
     # The dot before a traffic-light status in PLP status reports (document.Status).
     ("StatusGreen", "Status Green", '<w:color w:val="2E8B3D"/>'),
-    ("StatusYellow", "Status Yellow", '<w:color w:val="E0A800"/>'),
+    ("StatusYellow", "Status Yellow", '<w:color w:val="9A7200"/>'),
     ("StatusRed", "Status Red", '<w:color w:val="C62828"/>'),
 ]
 
