@@ -292,12 +292,22 @@ def test_cover_has_no_header_or_footer(built: tuple[Document, bytes, PdfReader])
     document, _, reader = built
     cover = _norm(reader.pages[0].extract_text())
     meta = document.meta
-    for value in (meta.title, meta.subtitle, meta.municipality.upper(), meta.date,
-                  "DOKUMENTVERSJON", "Versjon 1.2", "Status Utkast"):
+    for value in (meta.title, meta.subtitle, meta.municipality.upper(), meta.date):
         assert _norm(value) in cover
+    # The body has its own version table, so the cover does not repeat the version details.
+    assert _norm("DOKUMENTVERSJON") not in cover and _norm("Versjon 1.2") not in cover
     assert "Side" not in cover
     assert _norm(meta.header) not in cover
     assert _norm(meta.header) in _norm(reader.pages[2].extract_text())
+
+
+def test_cover_shows_the_version_block_when_the_body_has_none() -> None:
+    meta = Meta(title="Prosjektplan", municipality="Dyrøy kommune", kind="prosjektplan",
+                version=[("Versjon", "1.2"), ("Status", "Utkast")],
+                labels={"version_block": "Dokumentversjon"})
+    document = Document(meta, [Paragraph([Text("Innhold.")])])
+    cover = _norm(PdfReader(io.BytesIO(pdf.render_pdf(document))).pages[0].extract_text())
+    assert _norm("DOKUMENTVERSJON") in cover and _norm("Versjon 1.2") in cover
 
 
 def test_page_numbers_side_x_av_y(built: tuple[Document, bytes, PdfReader]) -> None:
