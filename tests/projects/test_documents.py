@@ -99,7 +99,8 @@ def test_prosjektplan_has_a_timeline_chart(docs: dict[str, Document]) -> None:
     figures = [b for b in walk_blocks(docs["prosjekter/01-24/prosjektplan"].blocks)
                if type(b).__name__ == "Figure"]
     assert [f.content.kind for f in figures] == ["timeline"]  # type: ignore[union-attr]
-    assert "MP3 Forprosjektrapport levert 01.11.2024" in figures[0].alt
+    assert figures[0].alt == ("Tidslinje over milepælene. 3 milepæler fra 15.04.2024 til "
+                              "01.11.2024. Datoene står i milepæltabellen over.")
 
 
 def test_statusrapport_shows_each_milestone_with_its_colour(

@@ -146,14 +146,15 @@ def budget_chart(programme: Programme, table: SumTable) -> tuple[Chart, str]:
         title=lbl["chart_caption"],
         lang=CHART_LANG[programme.info.language],
     )
-    parts = []
-    for i, year in enumerate(table.columns):
-        detail = ", ".join(
-            f"{row.label} {fmt.format_kr(row.values[i])}" for row in table.rows if row.values[i]
-        )
-        text = f"{year}: {fmt.format_kr(table.totals[i])}"
-        parts.append(f"{text} ({detail})" if detail else text)
-    alt = f"{lbl['chart_alt']} " + "; ".join(parts) + "."
+    # A sentence or two, not every figure: the numbers are in the table right above, and a
+    # screen reader should not have to listen through them twice.
+    alt = lbl["chart_alt"]
+    if table.columns:
+        top = max(range(len(table.columns)), key=lambda i: table.totals[i])
+        even = min(table.totals) == max(table.totals)
+        alt += " " + lbl["chart_alt_even" if even else "chart_alt_years"].format(
+            first=table.columns[0], last=table.columns[-1], year=table.columns[top],
+            total=fmt.format_kr(table.totals[top]))
     return chart, alt
 
 

@@ -74,9 +74,8 @@ class PorteføljeBuilder:
             unit="kr",
             lang=chart_lang(programme),
         )
-        alt = lbl["pf_chart_alt"] + " " + "; ".join(
-            f"{a.area.name}: {fmt.format_kr(a.budget)} / {fmt.format_kr(a.spent)}"
-            for a in figures.areas) + "."
+        # Short: the figures are in the summary table right above the chart.
+        alt = f"{lbl['pf_chart_alt']} {lbl['chart_alt_table']}"
         context = base_context(programme) | {
             "portfolio": figures,
             "areas": [AreaView(a, [portfolio_row(f, lbl) for f in a.projects])

@@ -295,8 +295,10 @@ def timeline_chart(project: Project, programme: Programme) -> tuple[Chart, str] 
         series=[Series(lbl["p_milestones"], [float(m.date.toordinal()) for m in ordered])],
         lang=CHART_LANG[programme.info.language],
     )
-    alt = lbl["p_timeline_alt"] + " " + "; ".join(
-        f"{m.id} {m.name} {fmt.format_date(m.date, 'short')}" for m in ordered) + "."
+    # The dates are in the milestone table right above: say the span, not every date.
+    alt = lbl["p_timeline_alt"].rstrip(":") + ". " + lbl["p_timeline_alt_span"].format(
+        count=len(ordered), first=fmt.format_date(ordered[0].date, "short"),
+        last=fmt.format_date(ordered[-1].date, "short"))
     return chart, alt
 
 

@@ -55,6 +55,14 @@ BOKMÅL: dict[str, str] = {
     "resources_by_area_caption": "Budsjett per innsatsområde og år (kr)",
     "chart_caption": "Budsjett per år fordelt på innsatsområder",
     "chart_alt": "Søylediagram: budsjett per år fordelt på innsatsområder.",
+    "chart_alt_years": (
+        "{first}–{last}, høyest i {year} med {total}. Tallene står i tabellen over diagrammet."
+    ),
+    "chart_alt_table": "Tallene står i tabellen over diagrammet.",
+    "chart_alt_even": "{first}–{last}, {total} hvert år. Tallene står i tabellen over diagrammet.",
+    "p_timeline_alt_span": (
+        "{count} milepæler fra {first} til {last}. Datoene står i milepæltabellen over."
+    ),
     "communication_strategy": "Kommunikasjonsstrategi",
     # ---------------------------------------------------------------- handlingsplan
     "introduction": "Innledning",
@@ -475,6 +483,14 @@ NYNORSK: dict[str, str] = {
     "resources_by_area_caption": "Budsjett per innsatsområde og år (kr)",
     "chart_caption": "Budsjett per år fordelt på innsatsområde",
     "chart_alt": "Søylediagram: budsjett per år fordelt på innsatsområde.",
+    "chart_alt_years": (
+        "{first}–{last}, høgast i {year} med {total}. Tala står i tabellen over diagrammet."
+    ),
+    "chart_alt_table": "Tala står i tabellen over diagrammet.",
+    "chart_alt_even": "{first}–{last}, {total} kvart år. Tala står i tabellen over diagrammet.",
+    "p_timeline_alt_span": (
+        "{count} milepælar frå {first} til {last}. Datoane står i milepæltabellen over."
+    ),
     "communication_strategy": "Kommunikasjonsstrategi",
     "introduction": "Innleiing",
     "introduction_text": (
