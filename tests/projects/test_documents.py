@@ -135,7 +135,7 @@ def test_red_report_lists_the_earlier_one(written: Path) -> None:
 def test_sluttrapport_goals_reached_and_final_accounts(written: Path) -> None:
     for text in both(written, "prosjekter/01-24/sluttrapport"):
         assert "2 av 2 mål er nådd." in text
-        assert "● Nådd" in text and "måles senere" in text
+        assert "● Nådd" in text and "Måles senere" in text
         assert "Sum 400 000 381 750 \u221218 250" in text
         assert "Tidlig forankring lønner seg." in text
         assert "Videreføres i et hovedprosjekt." in text

@@ -242,8 +242,8 @@ BOKMÅL: dict[str, str] = {
     "f_goals_caption": "Mål: planlagt og oppnådd",
     "f_achieved": "Oppnådd",
     "f_assessment": "Vurdering",
-    "f_not_assessed": "ikke vurdert",
-    "f_measured_later": "måles senere",
+    "f_not_assessed": "Ikke vurdert",
+    "f_measured_later": "Måles senere",
     "f_goals_count": "{reached} av {total} mål er nådd.",
     "assessment_nådd": "Nådd",
     "assessment_delvis_nådd": "Delvis nådd",
@@ -300,7 +300,7 @@ BOKMÅL: dict[str, str] = {
     "ar_measures_caption": (
         "Tiltakene i handlingsplanen for {year} med prosjektene som gjennomfører dem (kr)"
     ),
-    "ar_no_project": "uten prosjekt",
+    "ar_no_project": "Uten prosjekt",
     "ar_economy": "Økonomi {year}",
     "ar_economy_text": (
         "Tiltakene i handlingsplanen for {year} hadde et samlet budsjett på {budget}. "
@@ -667,8 +667,8 @@ NYNORSK: dict[str, str] = {
     "f_goals_caption": "Mål: planlagt og oppnådd",
     "f_achieved": "Oppnådd",
     "f_assessment": "Vurdering",
-    "f_not_assessed": "ikkje vurdert",
-    "f_measured_later": "blir målt seinare",
+    "f_not_assessed": "Ikkje vurdert",
+    "f_measured_later": "Blir målt seinare",
     "f_goals_count": "{reached} av {total} mål er nådde.",
     "assessment_nådd": "Nådd",
     "assessment_delvis_nådd": "Delvis nådd",
@@ -723,7 +723,7 @@ NYNORSK: dict[str, str] = {
     "ar_measures_caption": (
         "Tiltaka i handlingsplanen for {year} med prosjekta som gjennomfører dei (kr)"
     ),
-    "ar_no_project": "utan prosjekt",
+    "ar_no_project": "Utan prosjekt",
     "ar_economy": "Økonomi {year}",
     "ar_economy_text": (
         "Tiltaka i handlingsplanen for {year} hadde eit samla budsjett på {budget}. Prosjekta "
