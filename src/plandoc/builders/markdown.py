@@ -345,7 +345,8 @@ class _Converter:
                 else:
                     rows.append(cells)
         classes = [] if self.rich else _classes(node)
-        roles = [c for c in classes if c not in ("totals", "row-headers", "keyvalue")]
+        roles = [c for c in classes
+                 if c not in ("totals", "row-headers", "keyvalue", "keep-empty")]
         # `.row-headers`: the first cell of each row heads it (a matrix); `.keyvalue`: that,
         # and no header row either — Markdown needs a first row, but it is data like the rest.
         row_headers = "row-headers" in classes or "keyvalue" in classes
@@ -366,6 +367,8 @@ class _Converter:
         totals = "totals" in classes
         if totals and not rows:
             totals = False
+        if not self.rich and header and rows and "keep-empty" not in classes:
+            header, rows, align, widths = _drop_empty_columns(header, rows, align, widths)
         return Table(
             header=header, rows=rows, align=align, totals=totals,
             style=roles[0] if roles else None, widths=widths, row_headers=row_headers,
@@ -424,6 +427,28 @@ _INLINE: dict[str, Callable[[SyntaxTreeNode], list[Inline]]] = {
     "softbreak": lambda n: [Text(" ")],
     "hardbreak": lambda n: [LineBreak()],
 }
+
+
+#: What a cell shows when it has nothing to say.
+_EMPTY = {"", "–", "-"}
+
+
+def _drop_empty_columns(
+    header: list[Cell], rows: list[list[Cell]], align: list[Align], widths: list[float],
+) -> tuple[list[Cell], list[list[Cell]], list[Align], list[float]]:
+    """The table without the columns that are empty (or "–") in every row: a column of dashes
+    says nothing and takes room from the others. The first column (the rows' names) stays."""
+    keep = [c for c in range(len(header)) if c == 0 or any(
+        c < len(r) and plain_text(r[c]).strip() not in _EMPTY for r in rows)]
+    if len(keep) == len(header):
+        return header, rows, align, widths
+
+    def pick(row: list[Cell]) -> list[Cell]:
+        return [row[c] if c < len(row) else [] for c in keep]
+
+    return (pick(header), [pick(r) for r in rows],
+            [align[c] for c in keep if c < len(align)],
+            [widths[c] for c in keep] if len(widths) == len(header) else widths)
 
 
 def _align(cell: SyntaxTreeNode) -> Align:
