@@ -35,7 +35,7 @@ def _check(root: Path, least: int) -> list[str]:
         urls = _urls(base, root)
         assert len(urls) >= least
         for url in urls:
-            problems += run_axe(chrome, script, url, WIDTHS)
+            problems += run_axe(chrome, script, url, WIDTHS, overflow=True)
     return problems
 
 
