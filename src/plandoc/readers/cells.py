@@ -407,12 +407,18 @@ def to_value(value: object) -> str | None:
     if isinstance(value, bool | dt.date):
         return _plain(value)
     if isinstance(value, int | Decimal):
-        return format_number(value)
+        return _as_text(format_number(value))
     if isinstance(value, float):
         if not math.isfinite(value):
             raise CellError(f"må være et tall eller en kort tekst, fikk {quote(value)}")
-        return format_number(_normalise(_decimal_from_float(value)))
+        return _as_text(format_number(_normalise(_decimal_from_float(value))))
     return check_printable(clean_text(str(value))) or None
+
+
+def _as_text(number: str) -> str:
+    # The value is stored as text and compared with adopted editions: it keeps the sign a
+    # user types ("-10"); the documents' minus sign (U+2212) is for numbers they format.
+    return number.replace("\u2212", "-")
 
 
 def _fold(text: str) -> str:
