@@ -190,3 +190,24 @@ def test_appendix_in_the_wrong_document_kind_is_an_error(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert "regional omstilling-program har omstillingsplan" in result.output + result.stderr
     shutil.rmtree(tmp_path / "inputs")
+
+
+def test_a_budgeted_year_without_tiltak_is_explained(tmp_path: Path) -> None:
+    """Sunnvik with its 2026 tiltak moved to 2027: 2026 keeps its budget, gets no
+    handlingsplan, and the build says why, at the budget line."""
+    text = (ROOT / "inputs" / "sunnvik" / "program.yaml").read_text(encoding="utf-8")
+    head, tail = text.split("\ntiltak:\n", 1)
+    measures, rest = tail.split("\nbudsjett:", 1)
+    path = tmp_path / "inputs" / "sunnvik" / "program.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(head + "\ntiltak:\n" + measures.replace("år: 2026", "år: 2027")
+                    + "\nbudsjett:" + rest, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(path.parent.parent), "--out", str(out),
+                                       "--format", "docx", "-q"])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"program\.yaml:\d+: advarsel: 2026 har budsjett \(3\u00a0200\u00a0000\), "
+                     r"men ingen tiltak, så det lages ingen handlingsplan for 2026",
+                     result.output + result.stderr), result.output
+    built = {p.name for p in (out / "sunnvik-kommune").glob("handlingsplan-*.docx")}
+    assert built == {"handlingsplan-2025.docx", "handlingsplan-2027.docx"}

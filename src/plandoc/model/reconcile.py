@@ -164,3 +164,25 @@ def check_reconciliation(p: Programme) -> Diagnostics:
             f"budsjettet ({format_money(r.budget)}); øk budsjettet eller flytt tiltak til "
             "annen finansiering", "budsjett.avstemming", ref)
     return diags
+
+
+def check_years_without_measures(p: Programme) -> Diagnostics:
+    """A year between two handlingsplan years that has budget lines but no tiltak gets no
+    handlingsplan: say so, at its first budget line. (Years before the first tiltak are the
+    strategy phase and years after the last are not planned yet: both normal.)"""
+    diags = Diagnostics()
+    years = p.measure_years()
+    if not years:
+        return diags
+    for year in range(years[0] + 1, years[-1]):
+        if year in years:
+            continue
+        lines = [b for b in p.budget if b.year == year]
+        if not lines:
+            continue
+        diags.warning(
+            f"{year} har budsjett ({format_money(p.budget_total(year))}), men ingen tiltak, så "
+            f"det lages ingen handlingsplan for {year}; legg inn tiltakene for {year} i "
+            "arket «Tiltak», eller flytt budsjettpostene til et år med tiltak",
+            "handlingsplan.år", lines[0].ref())
+    return diags

@@ -18,7 +18,7 @@ from plandoc.core.text import suggest
 from plandoc.i18n.fmt import format_money, format_number
 from plandoc.model import edition_rules
 from plandoc.model.programme import BudgetLine, Programme
-from plandoc.model.reconcile import check_reconciliation
+from plandoc.model.reconcile import check_reconciliation, check_years_without_measures
 from plandoc.model.records import INVALID, PARTIAL, YEAR_MARK, Record
 from plandoc.model.rich_rules import check_chapters, check_rich_headings
 from plandoc.schema.programme import (
@@ -399,6 +399,7 @@ RULES: tuple[Rule, ...] = (
     check_rich_headings,
     check_chapters,
     check_reconciliation,
+    check_years_without_measures,
 )
 
 
