@@ -31,7 +31,7 @@ def format_number(value: Decimal | int | float, decimals: int | None = None) -> 
     sign = "\u2212" if d < 0 else ""
     text = f"{abs(d):f}"
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
