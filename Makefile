@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: plans test lint typecheck bench clean constraints
+.PHONY: plans test lint bench clean constraints
 
 # Installed from constraints.txt: the exact versions the tests pass with (plandoc promises
 # byte-identical output, and its manifest keys on library versions).
@@ -20,14 +20,11 @@ plans: $(VENV)
 test: $(VENV)
 	$(BIN)/pytest -q -n auto
 
-# The layer contracts (.importlinter) count imports inside functions too.
+# ruff, the layer contracts (.importlinter; imports inside functions count too) and mypy
+# with the pydantic plugin ([tool.mypy] in pyproject.toml).
 lint: $(VENV)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
-
-# mypy with the pydantic plugin ([tool.mypy] in pyproject.toml); not yet clean, so not yet
-# part of lint (issue 11: about 90 findings left, mostly in serve/, workbook/ and the writers).
-typecheck: $(VENV)
 	$(BIN)/mypy
 
 # The benchmark needs pandoc (pypandoc-binary); LibreOffice is used where installed.

@@ -294,7 +294,7 @@ def build_editorial_workbook(settings: Settings | None = None) -> Workbook:
     """The editorial workbook: Veiledning and Innsendinger, with a profile and an example row
     per municipality in `settings` (none without), drop-down lists and frozen headers."""
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
     _instructions(wb.create_sheet(INSTRUCTIONS_SHEET), settings)
     ws = wb.create_sheet(EDITORIAL.name)
     for col, column in enumerate(EDITORIAL.columns, start=1):

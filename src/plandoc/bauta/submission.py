@@ -8,7 +8,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import docx
 from docx.oxml.ns import qn
@@ -313,7 +313,7 @@ def _text_boxes(paragraph: Paragraph) -> list[Paragraph]:
     for box in paragraph._p.iter(qn("w:txbxContent")):
         if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
             continue
-        found.extend(Paragraph(p, paragraph._parent) for p in box.findall(qn("w:p")))
+        found.extend(Paragraph(cast(Any, p), paragraph._parent) for p in box.findall(qn("w:p")))
     return found
 
 

@@ -208,7 +208,7 @@ class Keys:
         watched = sorted({*map(str, sources), *map(str, files),
                           *(str(p.parent) for p in [*sources, *files]),
                           *([str(root)] if root is not None else [])})
-        watch = [[p, _stat(Path(p))] for p in watched]
+        watch: list[list[Any]] = [[p, _stat(Path(p))] for p in watched]
         recent = time.time() - RACY_SECONDS
         if all(st is not None and st[1] / 1e9 < recent for _, st in watch):
             self.remembered[name] = {
@@ -484,7 +484,7 @@ def tree_digest(document: Any) -> str:
     picture it refers to by path."""
     from plandoc.document import Figure, Image, to_data, walk_blocks
 
-    pictures = []
+    pictures: list[str | None] = []
     for block in walk_blocks(document.blocks):
         if isinstance(block, Figure) and isinstance(block.content, Image):
             try:

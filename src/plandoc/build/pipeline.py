@@ -44,6 +44,7 @@ from plandoc.core.oserror import reason, shown_path
 from plandoc.core.paths import inside, programme_dir
 
 if TYPE_CHECKING:
+    from plandoc.document import Document
     from plandoc.model.programme import Programme
 
 #: Which input wins when a programme folder holds the same stem as .xlsx and .yaml.
@@ -101,7 +102,7 @@ def load_all(files: Iterable[Path]) -> Loaded:
 
 def documents(
     programme: Programme, years: Sequence[int] | None = None, kinds: Iterable[str] | None = None
-) -> Iterator[tuple[str, str, object]]:
+) -> Iterator[tuple[str, str, Document]]:
     """(stem, kind, document) for every document of `programme`, limited to `kinds`.
 
     The same documents in the same order as `builders.build_documents`, but with their kind,
@@ -592,8 +593,8 @@ def _rollup(
     result = UnitResult(out / STEM)
     try:
         outputs, errors = build_rollup(files, out, formats, manifest, keys, force)
-    except Exception as exc:  # a bug: reported, the programmes' files stand
-        result.fail(f"intern feil ({type(exc).__name__}: {exc})", EXIT_INTERNAL)
+    except Exception as bug:  # a bug: reported, the programmes' files stand
+        result.fail(f"intern feil ({type(bug).__name__}: {bug})", EXIT_INTERNAL)
         result.detail = traceback.format_exc()
         outputs, errors = [], []
     for exc in errors:

@@ -31,7 +31,7 @@ SUFFIXES = {"docx": ".docx", "pdf": ".pdf", "html": ".html", "xlsx": ".xlsx"}
 def summaries_of(files: Sequence[Path], manifest: Manifest) -> list[dict[str, Any]]:
     """The summary of every programme in `files`, from the manifest; a programme built
     before summaries existed (or never built) is loaded here to make one."""
-    out = []
+    out: list[dict[str, Any]] = []
     for path in files:
         entry = manifest.programmes.get(programme_key(path))
         if entry is None or (entry.inputs_key == "" and entry.summary is None):
@@ -58,8 +58,8 @@ def build_rollup(
     summaries = summaries_of(files, manifest)
     if len(summaries) < 2:
         return [], []
-    figures = digest(sorted(summaries, key=lambda s: (s["county"], s["municipality"],
-                                                      s["name"])))
+    ordered = sorted(summaries, key=lambda s: (s["county"], s["municipality"], s["name"]))
+    figures = digest(ordered)
     wanted = [(f, KIND) for f in formats if f in SUFFIXES and f != "xlsx"] + [("xlsx",
                                                                                XLSX_KIND)]
     done: list[tuple[str, str, str, bool]] = []

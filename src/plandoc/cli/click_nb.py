@@ -131,7 +131,7 @@ def install() -> None:
         if "get_error_hint" in cls.__dict__:
             cls.get_error_hint = _hint_in_guillemets(  # type: ignore[method-assign]
                 cls.__dict__["get_error_hint"])
-    click.exceptions._join_param_hints = _join_param_hints  # type: ignore[attr-defined]
+    click.exceptions._join_param_hints = _join_param_hints
     for name in _MODULES:
         try:
             module = importlib.import_module(f"click.{name}")
@@ -143,9 +143,9 @@ def install() -> None:
             module.ngettext = ngettext  # type: ignore[attr-defined]
     for cls in vars(click.types).values():
         if isinstance(cls, type) and issubclass(cls, click.ParamType):
-            name = cls.__dict__.get("name")
-            if isinstance(name, str) and name in TYPE_NAMES:
-                cls.name = TYPE_NAMES[name]
+            type_name = cls.__dict__.get("name")
+            if isinstance(type_name, str) and type_name in TYPE_NAMES:
+                cls.name = TYPE_NAMES[type_name]
 
 
 class NorwegianCommand(click.Command):

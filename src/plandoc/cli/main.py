@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -76,7 +76,7 @@ def _readable_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", "") or "").replace("-", "").lower()
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+            stream.reconfigure(errors="replace")
 
 
 def _parse_formats(value: str) -> list[str]:
@@ -113,12 +113,12 @@ def _catch_sigterm() -> None:
 class _Group(NorwegianGroup):
     """Turns every PlandocError into its message and exit code, never a traceback."""
 
-    def main(self, *args: object, **kwargs: object) -> object:
+    def main(self, *args: Any, **kwargs: Any) -> Any:
         install()
         _readable_streams()
         _catch_sigterm()
         try:
-            return super().main(*args, **kwargs)  # type: ignore[arg-type]
+            return super().main(*args, **kwargs)
         except KeyboardInterrupt:  # pragma: no cover - Ctrl-C outside a command
             click.echo("plandoc: avbrutt", err=True)
             sys.exit(EXIT_INTERRUPTED)

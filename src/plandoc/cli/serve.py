@@ -6,16 +6,17 @@ import sys
 from pathlib import Path
 
 import click
+from click.decorators import FC
 
 DATA_HELP = "Mappen med database og programmenes filer."
 
 
-def _database_option(fn: object) -> object:
+def _database_option(fn: FC) -> FC:
     return click.option("--database", default=None, metavar="URL",
                         help="Database-URL (postgresql://…); standard: SQLite i --data.")(fn)
 
 
-def _data_option(fn: object) -> object:
+def _data_option(fn: FC) -> FC:
     return click.option("--data", type=click.Path(file_okay=False, path_type=Path),
                         default=Path("plandoc-data"), show_default=True, help=DATA_HELP)(fn)
 

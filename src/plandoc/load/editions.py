@@ -65,9 +65,9 @@ def attach_adopted(path: Path, programme: Programme) -> Diagnostics:
             continue
         programme.adopted[edition_key(edition)] = snapshot
     for document, year in documents_built(programme):
-        edition = edition_for(programme, document, year)
-        current = edition.current
-        if edition.borrowed or current.status != "vedtatt":
+        register = edition_for(programme, document, year)
+        current = register.current
+        if register.borrowed or current.status != "vedtatt":
             continue
         snapshot = programme.adopted.get(edition_key(current))
         name = f"{document} {year}" if year is not None else document

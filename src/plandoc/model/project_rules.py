@@ -17,7 +17,7 @@ from plandoc.core.paths import is_yaml, project_folder
 from plandoc.core.text import suggest
 from plandoc.i18n.fmt import format_date, format_kr
 from plandoc.model.programme import Measure, Programme
-from plandoc.model.project import PHASE_ORDER, Project
+from plandoc.model.project import PHASE_ORDER, DecisionPoint, Project
 from plandoc.model.records import INVALID, Record
 from plandoc.schema import project as ps
 from plandoc.schema.programme import GOALS as PROGRAMME_GOALS
@@ -134,7 +134,7 @@ def check_decisions(p: Project) -> Diagnostics:
     diags = Diagnostics()
     where = _where(p.source, ps.DECISIONS_SHEET)
     previous = None
-    opened: dict[str, Record] = {}
+    opened: dict[str, DecisionPoint] = {}
     for point in p.decisions:
         if not _inside(p, point.date):
             diags.error(
@@ -149,11 +149,11 @@ def check_decisions(p: Project) -> Diagnostics:
                 point.ref("date"), related=_refs(previous.ref("date")))
         if point.phase is not None:
             earlier = [o for o in opened.values()
-                       if PHASE_ORDER[o.phase] > PHASE_ORDER[point.phase]]  # type: ignore[attr-defined]
+                       if o.phase is not None and PHASE_ORDER[o.phase] > PHASE_ORDER[point.phase]]
             if earlier:
                 diags.error(
                     f"beslutningspunkt «{point.id}» åpner «{point.phase}», men kommer etter "
-                    f"beslutningen som åpner «{earlier[0].phase}»; fasene tas i rekkefølgen "  # type: ignore[attr-defined]
+                    f"beslutningen som åpner «{earlier[0].phase}»; fasene tas i rekkefølgen "
                     "forstudie, forprosjekt, hovedprosjekt", "prosjekt.beslutningspunkt",
                     point.ref("phase"), related=_refs(earlier[0].ref("phase")))
             if point.decision != "avvist":
@@ -162,17 +162,17 @@ def check_decisions(p: Project) -> Diagnostics:
     if _invalid(p, ps.DECISIONS_SHEET):
         return diags
     for phase in p.phases[1:]:
-        point = opened.get(phase.phase)
-        if point is None:
+        opener = opened.get(phase.phase)
+        if opener is None:
             diags.warning(
                 f"ingen beslutningspunkt åpner fasen «{phase.phase}»; et prosjekt går bare "
                 f"videre til neste fase etter en beslutning – legg den til {where}",
                 "prosjekt.beslutningspunkt", phase.ref("phase"))
-        elif point.date > phase.start:  # type: ignore[attr-defined]
+        elif opener.date > phase.start:
             diags.error(
-                f"beslutningen som åpner «{phase.phase}» ({_d(point.date)}) kommer etter at "  # type: ignore[attr-defined]
+                f"beslutningen som åpner «{phase.phase}» ({_d(opener.date)}) kommer etter at "
                 f"fasen starter ({_d(phase.start)}); flytt beslutningspunktet eller fasen",
-                "prosjekt.beslutningspunkt", point.ref("date"),
+                "prosjekt.beslutningspunkt", opener.ref("date"),
                 related=_refs(phase.ref("start")))
     if p.info.phase == "hovedprosjekt":
         approved = [d for d in p.decisions
@@ -465,7 +465,7 @@ def check_against_programme(project: Project, programme: Programme) -> Diagnosti
     phases = {m.plp_phase for m in records if m.plp_phase not in (None, "ikke PLP")}
     if phases and info.phase not in phases:
         diags.warning(
-            f"tiltak «{info.measure}» har PLP-fase «{', '.join(sorted(phases))}» i "  # type: ignore[arg-type]
+            f"tiltak «{info.measure}» har PLP-fase «{', '.join(sorted(phases))}» i "
             f"handlingsplanen, men prosjektet er i «{info.phase}»; oppdater den ene",
             "prosjekt.fase-tiltak", _info_ref(project, "phase"),
             related=_refs(records[0].ref("plp_phase")))

@@ -147,11 +147,11 @@ def _no_dimension_scan() -> Iterator[None]:
     row limit could stop anything. We reset the dimensions before reading anyway.
     """
     original = ReadOnlyWorksheet.__dict__["_get_size"]
-    ReadOnlyWorksheet._get_size = lambda self: None  # type: ignore[method-assign]
+    setattr(ReadOnlyWorksheet, "_get_size", lambda self: None)  # noqa: B010 - private
     try:
         yield
     finally:
-        ReadOnlyWorksheet._get_size = original  # type: ignore[method-assign]
+        setattr(ReadOnlyWorksheet, "_get_size", original)  # noqa: B010 - private
 
 
 def _describe(exc: BaseException) -> str:

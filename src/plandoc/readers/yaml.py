@@ -108,9 +108,8 @@ def read_yaml(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS,
         return raw
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
         raw.diagnostics.error(_syntax_message(exc), "yaml.syntaks",
-                              SourceRef(raw.file, line=line))
+                              SourceRef(raw.file, line=mark.line + 1 if mark else None))
         return raw
     except YAMLError:
         raw.diagnostics.error("YAML-feil: filen er ikke gyldig YAML; sjekk innrykk, kolon etter "
@@ -231,7 +230,7 @@ class _Walker:
         if node.tag in _ALLOWED_TAGS:
             return True
         self.raw.diagnostics.error(
-            f"YAML-taggen «{node.tag.replace(_CORE, '!!')}» er ikke tillatt; fjern den",
+            f"YAML-taggen «{(node.tag or '').replace(_CORE, '!!')}» er ikke tillatt; fjern den",
             "yaml.tagg", self.ref(node))
         return False
 
@@ -375,7 +374,7 @@ class _Walker:
 
 def _scalar(node: ScalarNode, column: Column) -> Any:
     """The value to type: the user's own text for text columns, numbers for numeric ones."""
-    tag = node.tag.removeprefix(_CORE)
+    tag = (node.tag or "").removeprefix(_CORE)
     text = str(node.value)
     if tag == "null":
         return None

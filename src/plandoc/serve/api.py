@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -104,7 +105,7 @@ async def upload(request: Request) -> Response:
         return _error(f"opplastingen kunne ikke leses: {exc}", 400)
     try:
         files = [(item.filename or "", await item.read()) for item in form.getlist("files")
-                 if hasattr(item, "filename")]
+                 if isinstance(item, UploadFile)]
     finally:
         await form.close()
     try:

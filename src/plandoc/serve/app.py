@@ -22,7 +22,7 @@ def create_app(settings: Settings) -> Starlette:
               Mount("/static", StaticFiles(directory=shipped_templates_dir() / "serve" / "static"),
                     name="static")]
     app = Starlette(routes=routes, middleware=[
-        Middleware(Guard, limit=settings.max_request_bytes),  # type: ignore[arg-type]
+        Middleware(Guard, limit=settings.max_request_bytes),
     ], exception_handlers=pages.EXCEPTION_HANDLERS)
     app.state.service = service
     return app

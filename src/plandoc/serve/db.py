@@ -132,7 +132,8 @@ class Database:
             cur.execute("INSERT INTO settings (name, value) VALUES ('secret', ?) "
                         "ON CONFLICT (name) DO NOTHING", (value,))
             cur.execute("SELECT value FROM settings WHERE name = 'secret'")
-            return str(cur.fetchone()[0])
+            stored = cur.fetchone()
+            return str(stored[0]) if stored else value
 
     def audit(self, username: str | None, action: str, slug: str | None = None,
               detail: str = "", address: str = "") -> None:

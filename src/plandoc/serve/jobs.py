@@ -74,7 +74,7 @@ def _error(text: str, rule: str, ref: SourceRef | None = None) -> dict[str, Any]
     return diagnostic_data(Diagnostic(Severity.ERROR, text, rule, ref))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context() -> Any:
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)
@@ -158,7 +158,8 @@ def run_preview(job: PreviewJob, time_limit: float) -> list[str] | str:
     finished = _in_child(_preview_child, job, time_limit, received)
     if finished != "done":
         return "forhåndsvisningen kunne ikke lages i tide; last ned PDF-en i stedet"
-    return answer["data"]  # type: ignore[no-any-return]
+    data: list[str] | str = answer["data"]
+    return data
 
 
 def _preview_child(job: PreviewJob, conn: Connection) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
@@ -189,7 +190,7 @@ async def upload(request: Request) -> Response:
             return render(request, "message.html.j2", session, status=403, title=t["csrf"],
                           text="", slug=slug)
         files = [(item.filename or "", await item.read()) for item in form.getlist("filer")
-                 if hasattr(item, "filename") and item.filename]
+                 if isinstance(item, UploadFile) and item.filename]
     finally:
         await form.close()
     try:

@@ -90,7 +90,8 @@ class Guard:
 
 
 def service(request: Request) -> Service:
-    return request.app.state.service  # type: ignore[no-any-return]
+    service: Service = request.app.state.service
+    return service
 
 
 def address(request: Request) -> str:

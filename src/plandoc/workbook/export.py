@@ -33,7 +33,7 @@ from plandoc.workbook.template import (
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def _field_value(programme: Programme, column: Column, record: Any = None) -> Any:
+def _field_value(programme: Programme | Project, column: Column, record: Any = None) -> Any:
     if record is None:
         record = programme.version if column.target == "version" else programme.info
     return getattr(record, column.field)

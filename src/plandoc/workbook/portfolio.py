@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -50,7 +51,7 @@ def build_portfolio_workbook(programme: Programme) -> Workbook:
     figures = portfolio(programme)
     names = {a.id: a.name for a in programme.focus_areas}
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     ws.title = PROJECTS_SHEET
     headers = [lbl["p_number"], lbl["pf_project"], lbl["focus_area"], lbl["measure"],
                lbl["p_phase"], lbl["status"], lbl["s_report_date"], lbl["budget"],
@@ -65,7 +66,7 @@ def build_portfolio_workbook(programme: Programme) -> Workbook:
             info = f.project.info
             status = lbl["s_finished"] if f.finished else (
                 lbl["status_" + f.status] if f.status else lbl["s_not_reported"])
-            values = [info.id, info.name, names.get(f.area, f.area), info.measure,
+            values: list[Any] = [info.id, info.name, names.get(f.area, f.area), info.measure,
                       lbl["phase_" + info.phase], status, f.status_date,
                       _number(f.budget), _number(f.programme_money), _number(f.granted),
                       _number(f.spent), f.milestones_done, f.milestones_total,

@@ -63,7 +63,7 @@ def build_rollup_workbook(summaries: Sequence[ProgrammeSummary]) -> Workbook:
     none = lbl["so_no_county"]
     ordered = sorted(summaries, key=lambda s: (s.county == "", s.county, s.municipality, s.name))
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
 
     counties: dict[str, list[ProgrammeSummary]] = {}
     for s in ordered:

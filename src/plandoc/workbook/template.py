@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -138,7 +139,7 @@ def _header(ws: Worksheet, row: int, col: int, text: str, help_text: str = "") -
         cell.comment = Comment(help_text, "plandoc", width=320, height=140)
 
 
-def example_text(column: Column, first: bool) -> object:
+def example_text(column: Column, first: bool) -> Any:
     """A column's example as it appears in the template's example row."""
     value = column.example
     if first:
@@ -256,7 +257,7 @@ def build_workbook(examples: bool = True,
     """The workbook of `sheets` (the programme's by default, or a project's): Veiledning, then
     every schema sheet, with example rows."""
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
     _instructions(wb.create_sheet(INSTRUCTIONS_SHEET), sheets)
     for sheet in sheets:
         ws = wb.create_sheet(sheet.name)

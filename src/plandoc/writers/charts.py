@@ -90,7 +90,7 @@ def chart_data(chart: Chart) -> dict[str, Any]:
     rows = [_numbers(s.name, s.values, len(categories)) for s in chart.series]
     money = chart.unit == "kr"
     scale = 1_000_000 if money and chart.kind != "timeline" else 1
-    series = [
+    series: list[dict[str, Any]] = [
         {"name": " ".join(str(s.name).split()), "color": PALETTE[i % len(PALETTE)],
          "values": [v / scale for v in row]}
         for i, (s, row) in enumerate(zip(chart.series, rows, strict=True))
@@ -209,7 +209,7 @@ def _renderer() -> str:
 
 
 @lru_cache(maxsize=64)
-def _render_cached(key: str, fmt: str, data: str) -> bytes:
+def _render_cached(key: str, fmt: Literal["png", "svg"], data: str) -> bytes:
     # The key is only there to make the cache cheap to look up; `data` rebuilds the chart.
     del key
     return _render(json.loads(data), fmt)
@@ -230,7 +230,7 @@ _SOURCE = (
 )
 
 
-def _render(raw: dict[str, Any], fmt: str) -> bytes:
+def _render(raw: dict[str, Any], fmt: Literal["png", "svg"]) -> bytes:
     """Compile chart.typ alone for one chart (`raw` is `to_data(chart)`) to SVG or PNG."""
     chart = _chart_from(raw)
     payload = json.dumps(chart_data(chart), ensure_ascii=False)

@@ -104,7 +104,7 @@ def package_bytes(document: Any) -> bytes:
     package = document.part.package
     out = io.BytesIO()
     writer = _PackageZip(out)
-    steps = [getattr(PackageWriter, name, None) for name in (
+    steps: list[Any] = [getattr(PackageWriter, name, None) for name in (
         "_write_content_types_stream", "_write_pkg_rels", "_write_parts")]
     if all(steps):
         parts = list(package.iter_parts())

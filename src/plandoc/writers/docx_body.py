@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
 import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -219,16 +221,17 @@ class BodyWriter:
     #: Shown where the TOC goes until Word fills it in.
     toc_placeholder: str = TOC_PLACEHOLDER["nb"]
     has_toc: bool = False
-    _out: list[str] = field(default_factory=list)
+    _out: builtins.list[str] = field(default_factory=list)
     _last_was_table: bool = False
     _next_num: int = 0
     _next_shape: int = 0
-    _new_nums: list[str] = field(default_factory=list)
+    _new_nums: builtins.list[str] = field(default_factory=list)
 
-    def write(self, blocks: list[Block]) -> None:
+    def write(self, blocks: builtins.list[Block]) -> None:
         """Append `blocks` to the body (call once)."""
         # Shape ids must be unique in the story; count on from the highest one there.
-        ids = [int(v) for v in self.body.xpath("//@id") if v.isdigit()]
+        ids = [int(v) for v in cast(builtins.list[str], self.body.xpath("//@id"))
+               if v.isdigit()]
         self._next_shape = max(ids, default=0) + 1
         for block in blocks:
             self.block(block, 0)
@@ -338,7 +341,7 @@ class BodyWriter:
         if ncols == 0:
             return
         info = self.info
-        out: list[str] = []
+        out: builtins.list[str] = []
         if t.caption:
             out.append(f'<w:p>{_ppr(info.style("paragraph", "caption"))}'
                        f"{self.inlines(t.caption)}</w:p>")
@@ -386,8 +389,8 @@ class BodyWriter:
         out.append("</w:tbl>")
         self._emit("".join(out), table=True)
 
-    def _cell(self, t: Table, cells: list[list[Inline]], col: int, style: str | None,
-              width_xml: str, jc: str) -> str:
+    def _cell(self, t: Table, cells: builtins.list[builtins.list[Inline]], col: int,
+              style: str | None, width_xml: str, jc: str) -> str:
         """One cell; in a key/value table the key (first column) is a header cell: bold, in
         the table-heading style, and marked by the table's first-column look."""
         content = cells[col] if col < len(cells) else []
@@ -397,7 +400,7 @@ class BodyWriter:
                     f"{self.inlines(content, bold=True)}</w:p></w:tc>")
         return f"<w:tc>{width_xml}<w:p>{_ppr(style, jc)}{self.inlines(content)}</w:p></w:tc>"
 
-    def _column_twips(self, t: Table, ncols: int) -> list[int]:
+    def _column_twips(self, t: Table, ncols: int) -> builtins.list[int]:
         """Column widths: the builder's proportions (else the text's), but wide enough that a
         number, a date or a long word does not break in the middle where the page allows.
 
@@ -503,9 +506,9 @@ class BodyWriter:
 
     # ------------------------------------------------------------ inlines
 
-    def inlines(self, nodes: list[Inline], bold: bool = False, italic: bool = False,
+    def inlines(self, nodes: builtins.list[Inline], bold: bool = False, italic: bool = False,
                 rstyle: str | None = None, in_link: bool = False) -> str:
-        out: list[str] = []
+        out: builtins.list[str] = []
         for node in nodes:
             if isinstance(node, Text):
                 out.append(text_run(node.text, _rpr(bold, italic, rstyle)))

@@ -48,7 +48,8 @@ def read_pages(pdf: bytes | Path) -> PdfPages:
                     walk(item, level + 1)
                 else:
                     page = reader.get_destination_page_number(item)
-                    entries.append(OutlineEntry(level, str(item.title), page + 1))
+                    if page is not None:  # a bookmark to nowhere: the counts then differ
+                        entries.append(OutlineEntry(level, str(item.title), page + 1))
 
         walk(reader.outline, 1)
         labels = tuple(reader.page_labels)

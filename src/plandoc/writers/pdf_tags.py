@@ -6,6 +6,7 @@ import io
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pikepdf
 
@@ -25,7 +26,7 @@ class TableShape:
     row_headers: bool
 
 
-def _kids(node: pikepdf.Object) -> list[pikepdf.Object]:
+def _kids(node: pikepdf.Object) -> list[Any]:
     kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
     if kids is None:
         return []
