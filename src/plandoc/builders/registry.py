@@ -27,10 +27,9 @@ def _load_builtin() -> None:
     global _loaded
     if _loaded:
         return
-    import plandoc.builders as package
-
-    for module in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"{package.__name__}.{module.name}")
+    # The folder, not the package: importing plandoc.builders here would be an import circle.
+    for module in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        importlib.import_module(f"{__package__}.{module.name}")
     _loaded = True
 
 
