@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from plandoc.build.pipeline import documents
 from plandoc.cli.main import main
-from plandoc.load.programme import load_file
+from plandoc.load.inputs import load_file
 from plandoc.model.changes import diff
 from plandoc.model.editions import edition_for
 from plandoc.writers.base import get_writer
