@@ -55,7 +55,25 @@ class Status:
     children: list[Inline]
 
 
-Inline = Text | Strong | Emphasis | Link | LineBreak | Status
+@dataclass
+class Inserted:
+    """Text added since an earlier edition: a tracked insertion (only in a revision's
+    tracked-changes document, see builders/tree_diff.py)."""
+
+    children: list[Inline]
+
+
+@dataclass
+class Deleted:
+    """Text removed since an earlier edition: a tracked deletion (as `Inserted`)."""
+
+    children: list[Inline]
+
+
+#: A whole block or table row added or removed since an earlier edition (tracked changes).
+Change = Literal["inserted", "deleted"]
+
+Inline = Text | Strong | Emphasis | Link | LineBreak | Status | Inserted | Deleted
 
 # ---------------------------------------------------------------- blocks
 
@@ -69,6 +87,8 @@ class Heading:
     number: str | None = None
     #: False for headings that must not appear in the TOC / bookmarks (e.g. on the cover).
     outlined: bool = True
+    #: The whole heading added or removed (tracked changes); None otherwise.
+    change: Change | None = None
 
 
 @dataclass
@@ -77,6 +97,8 @@ class Paragraph:
 
     children: list[Inline]
     style: str | None = None
+    #: The whole paragraph added or removed (tracked changes); None otherwise.
+    change: Change | None = None
 
 
 @dataclass
@@ -118,6 +140,10 @@ class Table:
     widths: list[float] = field(default_factory=list)
     #: The first cell of every row heads that row (key/value tables, matrices).
     row_headers: bool = False
+    #: Per body row: added or removed since an earlier edition (tracked changes), or None;
+    #: empty when the table has no tracked changes. `change` marks the whole table.
+    row_changes: list[Change | None] = field(default_factory=list)
+    change: Change | None = None
 
     @property
     def columns(self) -> int:

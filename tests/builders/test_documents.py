@@ -85,7 +85,7 @@ def test_one_omstillingsplan_and_one_handlingsplan_per_year_with_tiltak(
     # The project and roll-up kinds make nothing for a programme without project files.
     assert kinds() == ["omstillingsplan", "programplan", "handlingsplan", "arsrapport",
                        "prosjektplan", "statusrapport", "sluttrapport", "portefoljeoversikt",
-                       "vedtatt"]
+                       "vedtatt", "endringer"]
 
 
 def test_years_limit_the_handlingsplaner(bokmål: Programme) -> None:

@@ -117,7 +117,8 @@ def test_templates_used_lists_the_template_and_its_parts(monkeypatch: pytest.Mon
     assert used[0] == folder / "handlingsplan.md.j2"
     assert set(used[1:]) == {
         folder / name
-        for name in ("_version.md.j2", "_history.md.j2", "_goals.md.j2", "_measures.md.j2",
+        for name in ("_version.md.j2", "_history.md.j2", "_changes.md.j2", "_goals.md.j2",
+                     "_measures.md.j2",
                      "_communication.md.j2", "_chapters.md.j2", "_appendices.md.j2",
                      "_reconciliation.md.j2")
     }

@@ -170,9 +170,16 @@ PROGRAMME_FILES: list[ProgrammeFile] = [
 ]
 
 
+#: Document kinds made in some formats only: a revision's tracked changes exist in Word alone
+#: (builders/endringer.py). Here, not asked of the builder, so planning imports no builder.
+KIND_FORMATS: dict[str, tuple[str, ...]] = {"endringer": ("docx",)}
+
+
 def formats_of(formats: Sequence[str]) -> Callable[[str], Sequence[str]]:
-    """The formats a kind is made in: its own for a programme file, else `formats`."""
+    """The formats a kind is made in: its own for a programme file, else `formats` (those of
+    them it exists in, see KIND_FORMATS)."""
     own = {f.kind: (f.format,) for f in PROGRAMME_FILES}
+    own |= {kind: tuple(f for f in formats if f in only) for kind, only in KIND_FORMATS.items()}
     return lambda kind: own.get(kind, formats)
 
 
@@ -369,6 +376,8 @@ def build_unit(unit: Unit) -> UnitResult:
                 outlined = len(document.headings())
                 for fmt in ordered:
                     if unit.needed is not None and (stem, fmt) not in unit.needed:
+                        continue
+                    if fmt not in KIND_FORMATS.get(kind, (fmt,)):
                         continue
                     writer = get_writer(fmt)
                     path = target / f"{stem}{writer.suffix}"

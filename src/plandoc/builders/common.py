@@ -196,6 +196,8 @@ def base_context(programme: Programme, document: str | None = None,
         "info": info,
         "version": edition_view(edition.current, info.language),
         "history": history_views(edition, info.language),
+        #: The change chapter of a revision (builders/revision.py), set by the builder.
+        "revision": None,
         "period": period(programme),
         "years": programme.years,
     }

@@ -6,12 +6,14 @@ from plandoc.document import (
     Block,
     BulletList,
     Chart,
+    Deleted,
     Document,
     Emphasis,
     Figure,
     Heading,
     Image,
     Inline,
+    Inserted,
     LineBreak,
     Link,
     OrderedList,
@@ -63,6 +65,10 @@ def inline_text(nodes: list[Inline]) -> str:
             out.append(f"[{inline_text(node.children)}]({node.url})")
         elif isinstance(node, Status):
             out.append(f"[{node.level}: {inline_text(node.children)}]")
+        elif isinstance(node, Inserted):
+            out.append(f"{{+{inline_text(node.children)}+}}")
+        elif isinstance(node, Deleted):
+            out.append(f"[-{inline_text(node.children)}-]")
         else:  # pragma: no cover - the Inline union is closed
             raise TypeError(f"unknown inline {type(node).__name__}")
     return "".join(out)

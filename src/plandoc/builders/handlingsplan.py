@@ -25,6 +25,7 @@ from plandoc.builders.common import (
 from plandoc.builders.editions import source_for
 from plandoc.builders.project_views import StatusView, traffic
 from plandoc.builders.registry import register
+from plandoc.builders.revision import revise
 from plandoc.document import Document
 from plandoc.i18n.labels import labels
 from plandoc.model.portfolio import year_results
@@ -232,7 +233,7 @@ class HandlingsplanBuilder:
         chosen = programme.measure_years() if years is None else sorted(set(years))
         return [(f"{self.kind}-{year}", self.build_year(programme, year)) for year in chosen]
 
-    def build_year(self, programme: Programme, year: int) -> Document:
+    def build_year(self, programme: Programme, year: int, changes: bool = True) -> Document:
         programme = source_for(programme, self.kind, year)
         lbl = labels(programme.info.language)
         title = lbl["handlingsplan_title"].format(year=year)
@@ -260,7 +261,12 @@ class HandlingsplanBuilder:
                 c for c in programme.communication if c.year is None or c.year == year
             ],
         }
-        return render_document(Rendering(template=self.template, meta=meta), context)
+        rendering = Rendering(template=self.template, meta=meta)
+        if not changes:
+            return render_document(rendering, context)
+        return revise(
+            programme, self.kind, year, lambda p: self.build_year(p, year, changes=False),
+            lambda revision: render_document(rendering, context | {"revision": revision}))
 
 
 register(HandlingsplanBuilder())

@@ -23,6 +23,7 @@ from plandoc.builders.common import (
 )
 from plandoc.builders.editions import source_for
 from plandoc.builders.registry import register
+from plandoc.builders.revision import revise
 from plandoc.document import Chart, Document, Series
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import CHART_LANG, labels
@@ -176,8 +177,9 @@ class OmstillingsplanBuilder:
             return []  # an områdeløft is steered by its programplan (builders/programplan.py)
         return [(self.kind, self.build_one(source_for(programme, self.kind)))]
 
-    def build_one(self, programme: Programme) -> Document:
-        """The omstillingsplan of `programme` as it stands (see `build` for which programme)."""
+    def build_one(self, programme: Programme, changes: bool = True) -> Document:
+        """The omstillingsplan of `programme` as it stands (see `build` for which programme),
+        with the change chapter of a revision unless `changes` is false."""
         lbl = labels(programme.info.language)
         meta = make_meta(
             programme, self.kind, lbl["omstillingsplan"],
@@ -206,7 +208,11 @@ class OmstillingsplanBuilder:
             "chart_alt": chart_alt,
             "communication": _communication(programme.communication),
         }
-        return render_document(rendering, context)
+        if not changes:
+            return render_document(rendering, context)
+        return revise(
+            programme, self.kind, None, lambda p: self.build_one(p, changes=False),
+            lambda revision: render_document(rendering, context | {"revision": revision}))
 
 
 register(OmstillingsplanBuilder())

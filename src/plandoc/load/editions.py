@@ -17,9 +17,9 @@ from plandoc.i18n.fmt import format_date
 from plandoc.model.changes import RecordChange, diff, show
 from plandoc.model.editions import (
     document_stem,
+    documents_built,
     edition_for,
     edition_key,
-    main_document,
     snapshot_name,
 )
 from plandoc.model.programme import Edition, Programme
@@ -31,16 +31,6 @@ def snapshot_dir(programme_file: Path, edition: Edition) -> Path:
     """vedtatt/<document>-<version>/ beside the programme file."""
     return programme_file.parent / ADOPTED_DIR / snapshot_name(
         edition.document, edition.year, edition.version)
-
-
-def documents_built(programme: Programme) -> list[tuple[str, int | None]]:
-    """(register name, year) of every document with an edition of its own that is built."""
-    out: list[tuple[str, int | None]] = [(main_document(programme), None)]
-    out += [("handlingsplan", y) for y in programme.measure_years()]
-    out += sorted({("årsrapport", e.year) for e in programme.editions
-                   if e.document == "årsrapport" and e.year is not None},
-                  key=lambda pair: pair[1] or 0)
-    return out
 
 
 def attach_adopted(path: Path, programme: Programme) -> Diagnostics:

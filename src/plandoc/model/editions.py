@@ -140,3 +140,13 @@ def borrows_approval(programme: Programme) -> bool:
 def project_editions(project: Project) -> list[ProjectEdition]:
     """The versions of a prosjektplan, oldest first; the last is the one the plan shows."""
     return sorted(project.editions, key=lambda e: version_key(e.version))
+
+
+def documents_built(programme: Programme) -> list[tuple[str, int | None]]:
+    """(register name, year) of every document with an edition of its own that is built."""
+    out: list[tuple[str, int | None]] = [(main_document(programme), None)]
+    out += [("handlingsplan", y) for y in programme.measure_years()]
+    out += sorted({("årsrapport", e.year) for e in programme.editions
+                   if e.document == "årsrapport" and e.year is not None},
+                  key=lambda pair: pair[1] or 0)
+    return out

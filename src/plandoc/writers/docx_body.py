@@ -21,10 +21,12 @@ from plandoc.document import (
     Block,
     BulletList,
     Chart,
+    Deleted,
     Emphasis,
     Figure,
     Heading,
     Inline,
+    Inserted,
     LineBreak,
     Link,
     OrderedList,
@@ -37,6 +39,7 @@ from plandoc.document import (
     Text,
     plain_text,
 )
+from plandoc.writers import docx_tracked as tracked
 
 # Characters XML 1.0 cannot carry at all (lxml would refuse them), and the C1 controls it
 # discourages. The readers reject them already, so dropping them here is only a last line
@@ -200,6 +203,15 @@ def text_run(text: str, rpr: str = "") -> str:
     return f"<w:r>{rpr}{''.join(parts)}</w:r>"
 
 
+def _tracked(children: list[Inline], change: str | None) -> list[Inline]:
+    """A whole paragraph's or cell's inlines as inserted or deleted text."""
+    if change == "inserted":
+        return [Inserted(children)]
+    if change == "deleted":
+        return [Deleted(children)]
+    return children
+
+
 def _field(instruction: str, placeholder: str, dirty: bool = False) -> str:
     flag = ' w:dirty="true"' if dirty else ""
     return (
@@ -226,6 +238,7 @@ class BodyWriter:
     _next_num: int = 0
     _next_shape: int = 0
     _new_nums: builtins.list[str] = field(default_factory=list)
+    _revisions: tracked.Revisions = field(default_factory=tracked.Revisions)
 
     def write(self, blocks: builtins.list[Block]) -> None:
         """Append `blocks` to the body (call once)."""
@@ -251,7 +264,10 @@ class BodyWriter:
     def block(self, block: Block, depth: int) -> None:
         if isinstance(block, Paragraph):
             sid = self.info.style("paragraph", block.style) if block.style else None
-            self._emit(f"<w:p>{_ppr(sid)}{self.inlines(block.children)}</w:p>")
+            extra = (tracked.paragraph_mark(block.change, self._revisions.next())
+                     if block.change else "")
+            children = _tracked(block.children, block.change)
+            self._emit(f"<w:p>{_ppr(sid, extra)}{self.inlines(children)}</w:p>")
         elif isinstance(block, Heading):
             self.heading(block)
         elif isinstance(block, BulletList | OrderedList):
@@ -275,7 +291,13 @@ class BodyWriter:
                 # Keep the look but take it out of the TOC and the navigation pane.
                 extra = '<w:outlineLvl w:val="9"/>'
         number = text_run(f"{h.number} ") if h.number else ""
-        self._emit(f"<w:p>{_ppr(sid, extra)}{number}{self.inlines(h.children)}</w:p>")
+        if h.change:
+            extra += tracked.paragraph_mark(h.change, self._revisions.next())
+            rid = self._revisions.next()
+            number = (tracked.inserted if h.change == "inserted" else tracked.deleted)(
+                number, rid)
+        children = _tracked(h.children, h.change)
+        self._emit(f"<w:p>{_ppr(sid, extra)}{number}{self.inlines(children)}</w:p>")
 
     def list(self, lst: BulletList | OrderedList, depth: int) -> None:
         ordered = isinstance(lst, OrderedList)
@@ -379,10 +401,17 @@ class BodyWriter:
         rows = [(t.header, heading, True)] if t.header else []
         rows += [(row, totals if t.totals and i == last else body, False)
                  for i, row in enumerate(t.rows)]
-        for cells, sid, is_header in rows:
+        body_changes = [*t.row_changes, *[None] * len(t.rows)][:len(t.rows)]
+        changes: list[str | None] = (
+            [t.change] * len(rows) if t.change
+            else [None] * (len(rows) - len(t.rows)) + body_changes)
+        for (cells, sid, is_header), change in zip(rows, changes, strict=True):
             # The header row repeats on every page and tells screen readers what it is.
+            row_mark = tracked.mark(change, self._revisions.next()) if change else ""
             out.append("<w:tr><w:trPr><w:cantSplit/>"
-                       + ("<w:tblHeader/>" if is_header else "") + "</w:trPr>")
+                       + ("<w:tblHeader/>" if is_header else "") + row_mark + "</w:trPr>")
+            if change:
+                cells = [_tracked(cell, change) for cell in cells]
             for col in range(ncols):
                 out.append(self._cell(t, cells, col, sid, widths_xml[col], jcs[col]))
             out.append("</w:tr>")
@@ -512,6 +541,10 @@ class BodyWriter:
         for node in nodes:
             if isinstance(node, Text):
                 out.append(text_run(node.text, _rpr(bold, italic, rstyle)))
+            elif isinstance(node, Inserted | Deleted):
+                runs = self.inlines(node.children, bold, italic, rstyle, in_link)
+                wrap = tracked.inserted if isinstance(node, Inserted) else tracked.deleted
+                out.append(wrap(runs, self._revisions.next()))
             elif isinstance(node, Strong):
                 out.append(self.inlines(node.children, True, italic, rstyle, in_link))
             elif isinstance(node, Emphasis):
