@@ -24,7 +24,7 @@ from plandoc.core.zips import DeterministicZip, rezip
 from plandoc.document import Document, Meta
 from plandoc.writers.base import register
 from plandoc.writers.docx_body import TemplateInfo, clean, template_info
-from plandoc.writers.docx_toc import FilledTocWriter
+from plandoc.writers.docx_edition import EditionWriter
 
 #: templates/word/ of the source tree; `<kind>.docx` there wins over the shared plandoc.docx.
 TEMPLATE_DIR = shipped_templates_dir() / "word"
@@ -136,6 +136,7 @@ def _context(meta: Meta) -> dict[str, Any]:
         "kind": clean(meta.kind),
         "version": [(clean(a), clean(b)) for a, b in meta.version],
         "labels": labels,
+        "version_label": labels.get("version_block", ""),
         "page_label": labels.get("page") or "Side",
         "of_label": labels.get("of") or "av",
     }
@@ -239,7 +240,7 @@ class DocxWriter:
         sect_pr = body.find(qn("w:sectPr"))
         if sect_pr is not None:
             body.remove(sect_pr)
-        writer = FilledTocWriter(template.info, word.part, body, pages=pages)
+        writer = EditionWriter(template.info, word.part, body, pages=pages)
         writer.write(document.blocks)
         if sect_pr is not None:
             body.append(sect_pr)

@@ -5,16 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from plandoc.document import (
-    Block,
-    Heading,
-    TableOfContents,
-    heading_text,
-    plain_text,
-    walk_blocks,
-)
-from plandoc.writers.docx_body import BodyWriter, TemplateInfo, esc, esc_attr, text_run
-from plandoc.writers.docx_pages import estimate_heading_pages
+from plandoc.document import Block, Heading, heading_text, plain_text, walk_blocks
+from plandoc.writers.docx_body import TemplateInfo, esc, esc_attr, text_run
 
 #: Levels the TOC lists (as the field instruction says).
 TOC_LEVELS = 3
@@ -164,33 +156,3 @@ def toc_xml(plan: HeadingPlan, info: TemplateInfo) -> str:
                    f"{_fld('end') if i == last else ''}</w:p>")
     return "".join(out)
 
-
-@dataclass
-class FilledTocWriter(BodyWriter):
-    """The body writer with a filled TOC, bookmarked headings and Word-kept numbering.
-
-    Kept apart from `BodyWriter` (whose TOC is an empty field for Word to fill) so that the
-    block writers there stay about blocks, and this about headings and the contents page.
-    """
-
-    #: Pages of `Document.headings()` in order (from the PDF), or None to estimate them.
-    pages: Sequence[int] | None = None
-    plan: HeadingPlan = field(default_factory=HeadingPlan)
-
-    def write(self, blocks: list[Block]) -> None:
-        outlined = sum(1 for b in walk_blocks(blocks) if isinstance(b, Heading) and b.outlined)
-        have = self.pages is not None and len(self.pages) == outlined
-        estimate = {} if have else estimate_heading_pages(
-            blocks, self.info.text_width, self.info.text_height)
-        self.plan = plan_headings(self.info, blocks, self.pages, estimate)
-        super().write(blocks)
-
-    def heading(self, h: Heading) -> None:
-        self._emit(heading_xml(self.plan, self.info, h, self.inlines(h.children)))
-
-    def toc(self, toc: TableOfContents) -> None:
-        self.has_toc = True
-        title = self.info.style("paragraph", "TOC Heading")
-        ppr = f'<w:pPr><w:pStyle w:val="{title}"/></w:pPr>' if title else ""
-        self._emit(f"<w:p>{ppr}{text_run(toc.title)}</w:p>")
-        self._emit(toc_xml(self.plan, self.info))
