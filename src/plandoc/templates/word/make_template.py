@@ -312,11 +312,20 @@ def build_styles(document: docx.document.Document) -> None:
     styles_el.remove(defaults)
     styles_el.insert(0, parse_xml(
         f'<w:docDefaults {nsdecls("w")}><w:rPrDefault><w:rPr>{_fonts(FONT)}'
-        f'<w:color w:val="{INK}"/><w:sz w:val="{BODY_SZ}"/><w:szCs w:val="{BODY_SZ}"/>'
+        f'<w:sz w:val="{BODY_SZ}"/><w:szCs w:val="{BODY_SZ}"/>'
         '<w:lang w:val="nb-NO" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
         f'<w:pPrDefault><w:pPr><w:spacing w:after="{PARA_AFTER}" w:line="{BODY_LINE}" '
         'w:lineRule="auto"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>'
     ))
+    # The text colour on Normal, not in the defaults: LibreOffice lays a table's defaults
+    # over the runs in it, which would hide the status dots' colours.
+    for style in styles_el.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) == "Normal":
+            rpr = style.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = style.makeelement(qn("w:rPr"), {})
+                style.append(rpr)
+            rpr.append(parse_xml(f'<w:color {nsdecls("w")} w:val="{INK}"/>'))
     for spec in PARAGRAPH_STYLES:
         _put_style(styles_el, _paragraph_style(*spec))
     for sid, name, rpr in CHARACTER_STYLES:
