@@ -204,14 +204,17 @@ class DocxWriter:
         self.template = template
 
     def template_for(self, meta: Meta) -> Path:
-        """The explicit template, else templates/word/<kind>.docx, else plandoc.docx."""
+        """The explicit template, else templates/word/<kind>.docx (or of its first word),
+        else plandoc.docx."""
         if self.template is not None:
             return self.template
         kind = meta.kind.strip().lower()
         if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", kind):
-            own = TEMPLATE_DIR / f"{kind}.docx"
-            if own.is_file():
-                return own
+            # "bauta-kortversjon" → bauta-kortversjon.docx, else bauta.docx (as the PDF's).
+            for name in (kind, kind.split("-")[0]):
+                own = TEMPLATE_DIR / f"{name}.docx"
+                if own.is_file():
+                    return own
         return DEFAULT_TEMPLATE
 
     def templates(self, kind: str) -> tuple[Path | None, list[Path]]:

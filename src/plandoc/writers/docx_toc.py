@@ -8,9 +8,21 @@ from dataclasses import dataclass, field
 from plandoc.document import Block, Heading, heading_text, plain_text, walk_blocks
 from plandoc.writers.docx_body import TemplateInfo, esc, esc_attr, text_run
 
-#: Levels the TOC lists (as the field instruction says).
+#: Levels the TOC lists at most: those the chapter numbers reach.
 TOC_LEVELS = 3
-TOC_INSTRUCTION = f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u '
+
+
+def toc_depth(info: TemplateInfo) -> int:
+    """How many heading levels the TOC lists: as many as the template has "toc N" styles
+    for, from 1 on (the bauta's lists two, as its PDF does), at most TOC_LEVELS."""
+    depth = 0
+    while depth < TOC_LEVELS and info.style("paragraph", f"toc {depth + 1}") is not None:
+        depth += 1
+    return depth or TOC_LEVELS
+
+
+def toc_instruction(depth: int) -> str:
+    return f' TOC \\o "1-{depth}" \\h \\z \\u '
 #: A paragraph (or style) taken out of any list numbering.
 NO_NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
 
@@ -42,6 +54,8 @@ class HeadingPlan:
     list_numbers: bool = False
     #: styleIds linked to the template's heading list.
     linked: frozenset[str] = frozenset()
+    #: Heading levels the TOC lists.
+    depth: int = TOC_LEVELS
     _next_id: int = 1
 
     def bookmark_id(self) -> int:
@@ -58,11 +72,11 @@ def plan_headings(info: TemplateInfo, blocks: list[Block],
     """
     headings = [b for b in walk_blocks(blocks) if isinstance(b, Heading)]
     outlined = [h for h in headings if h.outlined]
-    plan = HeadingPlan()
+    plan = HeadingPlan(depth=toc_depth(info))
     use_pages = pages is not None and len(pages) == len(outlined)
     for i, h in enumerate(outlined):
         plan.pages[id(h)] = int(pages[i]) if use_pages and pages else estimate.get(id(h), 1)
-        if h.level <= TOC_LEVELS:
+        if h.level <= plan.depth:
             plan.bookmarks[id(h)] = f"_Toc{i + 1:08d}"
             plan.entries.append(h)
     plan.linked = _linked_heading_styles(info)
@@ -133,7 +147,7 @@ def toc_xml(plan: HeadingPlan, info: TemplateInfo) -> str:
     """The TOC field with its result already filled: one paragraph per entry, each a link to
     the heading's bookmark with a PAGEREF field whose cached result is the page number.
     Word shows it as is (no update prompt) and refreshes it on "Update field"."""
-    begin = _fld("begin") + _instr(TOC_INSTRUCTION) + _fld("separate")
+    begin = _fld("begin") + _instr(toc_instruction(plan.depth)) + _fld("separate")
     if not plan.entries:
         return f"<w:p>{begin}{_fld('end')}</w:p>"
     out: list[str] = []

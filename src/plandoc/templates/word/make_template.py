@@ -496,6 +496,7 @@ def build_cover(document: docx.document.Document) -> None:
         el.remove(p)
     # docxtpl's {%p %} tags repeat a paragraph per (label, value) pair, or drop it.
     for xml in (
+        _text_run("{%p if version %}"),
         '<w:pPr><w:pStyle w:val="CoverVersionHeading"/></w:pPr>'
         + _text_run("{{ version_label }}"),
         _text_run("{%p for label, value in version %}"),
@@ -504,6 +505,7 @@ def build_cover(document: docx.document.Document) -> None:
         '<w:t xml:space="preserve">{{ label }}</w:t></w:r><w:r><w:tab/></w:r>'
         + _text_run("{{ value }}"),
         _text_run("{%p endfor %}"),
+        _text_run("{%p endif %}"),
     ):
         el.append(parse_xml(f'<w:p {nsdecls("w")}>{xml}</w:p>'))
 
