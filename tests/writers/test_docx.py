@@ -608,3 +608,20 @@ def test_docx_embeds_the_font_family_the_pdf_uses(written) -> None:
             names.add(str(font.get_object().get("/BaseFont")).split("+")[-1])
     assert {"DejaVuSans", "DejaVuSans-Bold"} <= names
     assert all(n.startswith(("DejaVuSans", "Noto")) for n in names), names
+
+
+def test_table_without_weights_gets_typst_column_widths(tmp_path: Path) -> None:
+    from plandoc.writers.docx_widths import text_width_pt
+
+    table = Table(header=[[Text("Tiltak")], [Text("Beløp")]],
+                  rows=[[[Text("Kompetanseløft i hele regionen")], [Text("1\u00a0250\u00a0000")]]],
+                  align=["left", "right"])
+    out = tmp_path / "w.docx"
+    DocxWriter().write(Document(_meta(), [table]), out)
+    w = Written(out)
+    grid = [int(g) for g in w.doc.tables[0]._tbl.xpath("w:tblGrid/w:gridCol/@w:w")]
+    # As plandoc.typ: the number column as wide as its widest cell (plus 6 pt each side),
+    # the text column the rest of the line.
+    number = (text_width_pt("1\u00a0250\u00a0000") + 12) * 20
+    assert grid[1] == pytest.approx(number, abs=2)
+    assert sum(grid) == pytest.approx(9072, abs=3)

@@ -13,6 +13,7 @@ from plandoc.writers.docx_body import BodyWriter, text_run
 from plandoc.writers.docx_look import finish_table
 from plandoc.writers.docx_pages import estimate_heading_pages
 from plandoc.writers.docx_toc import HeadingPlan, heading_xml, plan_headings, toc_xml
+from plandoc.writers.docx_widths import apply_widths, typst_widths
 
 _LEVELS = {"green": "Green", "yellow": "Yellow", "red": "Red"}
 
@@ -49,7 +50,9 @@ class EditionWriter(BodyWriter):
         before = len(self._out)
         super().table(t)
         if len(self._out) > before:
-            self._out[-1] = finish_table(self._out[-1], t, self.matrix_fills())
+            xml = finish_table(self._out[-1], t, self.matrix_fills())
+            widths = typst_widths(t, list(t.align), self.info.text_width)
+            self._out[-1] = apply_widths(xml, widths) if widths else xml
 
     def matrix_fills(self) -> dict[str, str]:
         """Status level → cell fill, from the template's "Matrix Cell Green|Yellow|Red"."""
