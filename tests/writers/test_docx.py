@@ -363,6 +363,8 @@ def test_picture_has_alt_text_and_caption(written) -> None:
     assert figure.style.name == "Figure"
     following = figure._p.getnext()
     assert following.xpath("string(.)") == "Figur 1: Kart"
+    # The caption ends the figure: it does not keep with what follows (a table's does).
+    assert following.xpath("w:pPr/w:keepNext/@w:val") == ["0"]
 
 
 def test_page_break(written) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
-from plandoc.document import Block, Heading, Table, TableOfContents, walk_blocks
+from plandoc.document import Block, Figure, Heading, Table, TableOfContents, walk_blocks
 from plandoc.writers.docx_body import BodyWriter, text_run
 from plandoc.writers.docx_look import finish_table
 from plandoc.writers.docx_pages import estimate_heading_pages
@@ -53,6 +53,15 @@ class EditionWriter(BodyWriter):
             xml = finish_table(self._out[-1], t, self.matrix_fills())
             widths = typst_widths(t, list(t.align), self.info.text_width)
             self._out[-1] = apply_widths(xml, widths) if widths else xml
+
+    def figure(self, f: Figure) -> None:
+        super().figure(f)
+        if f.caption and self._out:
+            # A caption under a picture ends the figure, as in the PDF: it must not keep with
+            # the next heading (the caption style keeps a table's caption with its table),
+            # or a chain of kept paragraphs pushes the picture to the next page.
+            self._out[-1] = self._out[-1].replace(
+                "/></w:pPr>", '/><w:keepNext w:val="0"/></w:pPr>', 1)
 
     def matrix_fills(self) -> dict[str, str]:
         """Status level → cell fill, from the template's "Matrix Cell Green|Yellow|Red"."""
