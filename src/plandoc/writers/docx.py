@@ -21,7 +21,7 @@ from plandoc.core.diagnostics import TemplateError
 from plandoc.core.files import atomic_path
 from plandoc.core.resources import shipped_templates_dir
 from plandoc.core.zips import DeterministicZip, rezip
-from plandoc.document import Document, Meta
+from plandoc.document import Document, Meta, Table, walk_blocks
 from plandoc.writers.base import register
 from plandoc.writers.docx_body import TemplateInfo, clean, template_info
 from plandoc.writers.docx_edition import EditionWriter
@@ -231,8 +231,13 @@ class DocxWriter:
         language = document.meta.language if _LANG.match(document.meta.language) else "nb-NO"
 
         tpl = DocxTemplate(io.BytesIO(template.data))
+        context = _context(document.meta)
+        # The version details once, as in the PDF: on the cover unless the body has its own
+        # version table (which says it with proper table headers).
+        if any(isinstance(b, Table) and b.style == "version" for b in walk_blocks(document.blocks)):
+            context["version"] = []
         try:
-            tpl.render(_context(document.meta), jinja_env=_ENV, autoescape=True)
+            tpl.render(context, jinja_env=_ENV, autoescape=True)
         except jinja2.TemplateError as exc:
             raise TemplateError(
                 f"Word-malen {template.path} har en feil i en {{{{ }}}}-kode: {exc}"
