@@ -136,7 +136,8 @@ def test_sluttrapport_goals_reached_and_final_accounts(written: Path) -> None:
     for text in both(written, "prosjekter/01-24/sluttrapport"):
         assert "2 av 2 mål er nådd." in text
         assert "● Nådd" in text and "Måles senere" in text
-        assert "Sum 400 000 381 750 \u221218 250" in text
+        # Spaces compared away: pypdf joins narrow cells of the PDF.
+        assert "Sum 400 000 381 750 \u221218 250".replace(" ", "") in text.replace(" ", "")
         assert "Tidlig forankring lønner seg." in text
         assert "Videreføres i et hovedprosjekt." in text
 
