@@ -31,8 +31,10 @@ def test_unprintable(text: str, bad: str) -> None:
 
 def test_every_fallback_font_of_the_template_is_shipped() -> None:
     listed = re.search(r"#let fallback-fonts = \(([^)]*)\)", TEMPLATE.read_text())
-    assert listed
-    families = set(re.findall(r'"([^"]+)"', listed.group(1)))
+    body = re.search(r"#let body-font = \(([^)]*)\)", TEMPLATE.read_text())
+    assert listed and body
+    # The body font (DejaVu Sans, shared with the Word edition) is shipped too.
+    families = set(re.findall(r'"([^"]+)"', listed.group(1) + body.group(1)))
     shipped = set(typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
                               font_paths=[str(charset.SHIPPED_FONTS)]).families())
     assert families == shipped

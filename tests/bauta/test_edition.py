@@ -220,3 +220,26 @@ def test_every_site_link_reaches_a_page_and_its_anchor(built: Built) -> None:
     front = (web / "index.html").read_text(encoding="utf-8")
     for anchor in (urls.EXAMPLES_ANCHOR, urls.PROFILES_ANCHOR, urls.DOWNLOADS_ANCHOR):
         assert f'id="{anchor.removeprefix("/#")}"' in front
+
+
+def test_word_edition_has_the_book_cover_and_a_filled_two_level_toc(built: Built) -> None:
+    import zipfile
+
+    from docx_read import toc_pages
+
+    for name in ("bauta.docx", "kortversjon.docx"):
+        document = docx.Document(str(built.out / name))
+        cover = document.sections[0]
+        # The book's own cover (templates/word/bauta.docx): a full page in fjord blue with a
+        # landscape, the title in white, no version block.
+        shapes = cover.first_page_header._element.xpath(".//wp:docPr/@name")
+        assert shapes[:2] == ["Forside", "Fjell bak"], name
+        title = next(p for p in document.paragraphs if p.style.name == "Title")
+        assert title.text and title.style.font.color.rgb == docx.shared.RGBColor(255, 255, 255)
+        assert not "".join(p.text for p in cover.first_page_footer.paragraphs).strip()
+    # The book's TOC arrives filled, with the levels its PDF lists (parts, chapters).
+    entries = toc_pages(built.out / "bauta.docx")
+    assert entries and all(page > 2 for _, page in entries)
+    with zipfile.ZipFile(built.out / "bauta.docx") as z:
+        xml = z.read("word/document.xml").decode()
+    assert 'TOC \\o "1-2"' in xml and "TOC3" not in xml

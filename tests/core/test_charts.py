@@ -50,7 +50,8 @@ def test_png_is_deterministic_and_sized_for_word() -> None:
     first = _fresh(_chart(), "png")
     assert _fresh(_chart(), "png") == first
     width, height = _png_size(first)
-    # 16 × 8 cm at 150 ppi.
+    # 16 × 8 cm at print resolution (300 ppi).
+    assert charts.PNG_DPI >= 300
     assert abs(width - 16 / 2.54 * charts.PNG_DPI) <= 2
     assert abs(height - 8 / 2.54 * charts.PNG_DPI) <= 2
     assert b"pHYs" in first[:64]  # Word reads the resolution from it and shows 16 cm
@@ -160,7 +161,8 @@ def test_labels_are_joined_for_typst_to_wrap() -> None:
         "empty-timeline", "one-milestone", "many-milestones"])
 def test_awkward_charts_are_drawn(chart: Chart) -> None:
     width, height = _png_size(charts.render_chart(chart, "png"))
-    assert abs(width - 945) <= 2 and abs(height - 472) <= 2  # the chart keeps its size
+    size = (16 / 2.54 * charts.PNG_DPI, 8 / 2.54 * charts.PNG_DPI)
+    assert abs(width - size[0]) <= 2 and abs(height - size[1]) <= 2  # the chart keeps its size
 
 
 @pytest.mark.parametrize("chart", [

@@ -136,7 +136,8 @@ def test_sluttrapport_goals_reached_and_final_accounts(written: Path) -> None:
     for text in both(written, "prosjekter/01-24/sluttrapport"):
         assert "2 av 2 mål er nådd." in text
         assert "● Nådd" in text and "Måles senere" in text
-        assert "Sum 400 000 381 750 \u221218 250" in text
+        # Spaces compared away: pypdf joins narrow cells of the PDF.
+        assert "Sum 400 000 381 750 \u221218 250".replace(" ", "") in text.replace(" ", "")
         assert "Tidlig forankring lønner seg." in text
         assert "Videreføres i et hovedprosjekt." in text
 
@@ -145,8 +146,9 @@ def test_portfolio_document_totals(written: Path) -> None:
     for text in both(written, "portefoljeoversikt"):
         # Næringsutvikling: all its tiltak 2024–2025, the two with projects, the projects.
         assert "Næringsutvikling 4 000 000 1 400 000 1 300 000 381 750" in text
-        assert "01/24 Havbruksleverandører – forprosjekt T3-2024 Forprosjekt Avsluttet " \
-               "400 000 381 750 2 av 3 2 av 2" in text
+        # Spaces compared away: pypdf joins narrow cells of the PDF ("T3-2024Forprosjekt").
+        assert ("01/24 Havbruksleverandører – forprosjekt T3-2024 Forprosjekt Avsluttet "
+                "400 000 381 750 2 av 3 2 av 2").replace(" ", "") in text.replace(" ", "")
         assert "Ikke rapportert 900 000 0 0 av 1" in text
 
 

@@ -363,6 +363,8 @@ def test_picture_has_alt_text_and_caption(written) -> None:
     assert figure.style.name == "Figure"
     following = figure._p.getnext()
     assert following.xpath("string(.)") == "Figur 1: Kart"
+    # The caption ends the figure: it does not keep with what follows (a table's does).
+    assert following.xpath("w:pPr/w:keepNext/@w:val") == ["0"]
 
 
 def test_page_break(written) -> None:
@@ -375,22 +377,44 @@ def test_page_break(written) -> None:
 
 def test_cover_is_rendered_from_the_template_tags(written) -> None:
     document, w = written
-    texts = [p.text for p in w.doc.paragraphs[:4]]
     meta = document.meta
-    assert texts == [meta.title, meta.subtitle, meta.municipality, meta.date]
-    assert [p.style.name for p in w.doc.paragraphs[:2]] == ["Title", "Subtitle"]
+    cover = [p for p in w.doc.paragraphs[:5] if p.text]
+    assert [p.text for p in cover] == [meta.municipality, meta.title, meta.subtitle, meta.date]
+    assert [p.style.name for p in cover] == ["Cover Municipality", "Title", "Subtitle",
+                                             "Cover Date"]
     for name, blob in w.parts.items():
         if name.endswith(".xml"):
             text = "".join(etree.fromstring(blob).xpath("//w:t/text()", namespaces=NS))
             assert "{{" not in text.replace(HOSTILE, ""), name
+            assert "{%" not in text.replace(HOSTILE, ""), name
+
+
+def test_cover_has_colour_bands_and_the_version_block_at_its_foot(tmp_path: Path) -> None:
+    meta = _meta(version=[("Versjon", "1.2"), ("Dato", "12.10.2024")],
+                 labels={"version_block": "Dokumentversjon"})
+    out = tmp_path / "v.docx"
+    DocxWriter().write(Document(meta, [Paragraph([Text("x")])]), out)
+    w = Written(out)
+    cover = w.doc.sections[0]
+    assert cover.different_first_page_header_footer
+    bands = cover.first_page_header._element.xpath(".//wp:anchor")
+    assert len(bands) == 3  # top band, light stripe, bottom band, all behind the text
+    assert all(b.get("behindDoc") == "1" for b in bands)
+    foot = [(p.style.name, p.text) for p in cover.first_page_footer.paragraphs]
+    assert foot == [("Cover Version Heading", "Dokumentversjon"),
+                    ("Cover Version", "Versjon\t1.2"), ("Cover Version", "Dato\t12.10.2024")]
 
 
 def test_header_and_footer_with_page_fields_not_on_cover(written) -> None:
     _, w = written
     cover, body = w.doc.sections
     assert cover.different_first_page_header_footer
-    assert cover._sectPr.xpath("w:headerReference|w:footerReference") == []
-    assert body.header.paragraphs[0].text == "Omstillingsplan – Dyrøy"
+    assert not body.different_first_page_header_footer
+    # The cover's own first-page header and footer hold the bands and the version block.
+    refs = cover._sectPr.xpath("w:headerReference/@w:type|w:footerReference/@w:type")
+    assert set(refs) <= {"first", "default"}
+    # As in the PDF: document title left, kommune right.
+    assert body.header.paragraphs[0].text == "Omstillingsplan – Dyrøy\tDyrøy kommune"
     footer = body.footer._element
     instr = [t.strip() for t in footer.xpath(".//w:instrText/text()")]
     assert instr == ["PAGE", "NUMPAGES"]
@@ -426,8 +450,8 @@ def test_hostile_meta_survives_docxtpl(tmp_path: Path) -> None:
     out = tmp_path / "h.docx"
     DocxWriter().write(Document(meta, []), out)
     w = Written(out)
-    assert [p.text for p in w.doc.paragraphs[:3]] == [HOSTILE, "abc", "{{ title }}"]
-    assert w.doc.sections[-1].header.paragraphs[0].text == "</w:t><w:t>x"
+    assert [p.text for p in w.doc.paragraphs[:4] if p.text] == ["{{ title }}", HOSTILE, "abc"]
+    assert w.doc.sections[-1].header.paragraphs[0].text == "</w:t><w:t>x\t{{ title }}"
     footer_text = "".join(w.doc.sections[-1].footer._element.xpath(".//w:t/text()"))
     assert footer_text.startswith("<Side> ") and " & " in footer_text
     assert w.doc.core_properties.title == HOSTILE
@@ -489,7 +513,7 @@ def test_template_has_the_styles_users_restyle() -> None:
     body = "".join(p.text for p in template.paragraphs)
     for tag in ("{{ title }}", "{{ subtitle }}", "{{ municipality }}", "{{ date }}"):
         assert tag in body
-    assert template.sections[-1].header.paragraphs[0].text == "{{ header }}"
+    assert template.sections[-1].header.paragraphs[0].text == "{{ header }}\t{{ municipality }}"
 
 
 def test_template_with_unknown_tag_is_a_template_error(tmp_path: Path) -> None:
@@ -538,3 +562,68 @@ def test_libreoffice_converts_the_document(written, tmp_path: Path) -> None:
     assert len(reader.pages) >= 3  # cover, body, page break
     assert "Dyrøy" in reader.pages[0].extract_text()
     assert "Sida 2 av" in reader.pages[1].extract_text()
+
+
+# ---------------------------------------------------------------- one look with the PDF
+
+
+def _deobfuscate(data: bytes, key: str) -> bytes:
+    guid = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+    out = bytearray(data)
+    for i in range(32):
+        out[i] ^= guid[i % 16]
+    return bytes(out)
+
+
+def test_docx_embeds_the_font_family_the_pdf_uses(written) -> None:
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    from plandoc.writers.pdf import render_pdf
+
+    document, w = written
+    fonts = w.xpath("word/styles.xml", "//w:docDefaults//w:rFonts/@w:ascii")
+    assert fonts == ["DejaVu Sans"]
+    # Embedded as Word does: obfuscated parts named in fontTable.xml with their keys.
+    rels = {r.get("Id"): r.get("Target") for r in w.xml("word/_rels/fontTable.xml.rels")}
+    faces = {}
+    for embed in w.xpath("word/fontTable.xml", "//w:font[@w:name='DejaVu Sans']/*"):
+        kind = etree.QName(embed).localname
+        if not kind.startswith("embed"):
+            continue
+        rid = embed.get(f"{{{NS['r']}}}id")
+        data = _deobfuscate(w.parts["word/" + rels[rid]], embed.get(f"{{{W}}}fontKey"))
+        font = TTFont(io.BytesIO(data))
+        faces[kind] = (font["name"].getDebugName(1), font["name"].getDebugName(2))
+    assert faces == {"embedRegular": ("DejaVu Sans", "Book"),
+                     "embedBold": ("DejaVu Sans", "Bold"),
+                     "embedItalic": ("DejaVu Sans", "Oblique"),
+                     "embedBoldItalic": ("DejaVu Sans", "Bold Oblique")}
+    assert w.xpath("word/settings.xml", "count(//w:embedTrueTypeFonts)") == 1
+    types = w.xml("[Content_Types].xml")
+    assert any(o.get("ContentType", "").endswith("obfuscatedFont") for o in types)
+    # The PDF of the same tree sets its text in the same family.
+    reader = PdfReader(io.BytesIO(render_pdf(document)))
+    names = set()
+    for page in reader.pages:
+        for font in (page.get("/Resources") or {}).get("/Font", {}).values():
+            names.add(str(font.get_object().get("/BaseFont")).split("+")[-1])
+    assert {"DejaVuSans", "DejaVuSans-Bold"} <= names
+    assert all(n.startswith(("DejaVuSans", "Noto")) for n in names), names
+
+
+def test_table_without_weights_gets_typst_column_widths(tmp_path: Path) -> None:
+    from plandoc.writers.docx_widths import text_width_pt
+
+    table = Table(header=[[Text("Tiltak")], [Text("Beløp")]],
+                  rows=[[[Text("Kompetanseløft i hele regionen")], [Text("1\u00a0250\u00a0000")]]],
+                  align=["left", "right"])
+    out = tmp_path / "w.docx"
+    DocxWriter().write(Document(_meta(), [table]), out)
+    w = Written(out)
+    grid = [int(g) for g in w.doc.tables[0]._tbl.xpath("w:tblGrid/w:gridCol/@w:w")]
+    # As plandoc.typ: the number column as wide as its widest cell (plus 6 pt each side),
+    # the text column the rest of the line.
+    number = (text_width_pt("1\u00a0250\u00a0000") + 12) * 20
+    assert grid[1] == pytest.approx(number, abs=2)
+    assert sum(grid) == pytest.approx(9072, abs=3)

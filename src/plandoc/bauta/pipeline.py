@@ -175,11 +175,16 @@ class _Recorder:
             self.on_written(path)
 
 
-def _write(document: Document, fmt: str, path: Path) -> None:
+def _write(document: Document, fmt: str, path: Path, pages: list[int] | None = None) -> None:
+    from plandoc.build.pages import takes_pages
     from plandoc.writers.base import get_writer
 
+    writer = get_writer(fmt)
     try:
-        get_writer(fmt).write(document, path)
+        if pages is not None and takes_pages(writer):
+            writer.write(document, path, pages=pages)  # type: ignore[call-arg]
+        else:
+            writer.write(document, path)
     except OSError as exc:
         raise RenderError(f"kunne ikke skrive {path}: {exc.strerror or exc}") from exc
 
@@ -243,19 +248,25 @@ def _build(project: Project, out: Path, formats: Sequence[str], stale: Sequence[
            recorder: _Recorder, result: EditionResult) -> None:
     from plandoc.bauta.book import BOOK_KIND, SHORT_KIND, build_main, build_short
     from plandoc.bauta.edition import edition
+    from plandoc.build.pages import pdf_heading_pages
     from plandoc.writers.base import get_writer
 
     ed = edition(project)
     documents = ((urls.BOOK, BOOK_KIND, build_main(ed)), (urls.SHORT, SHORT_KIND,
                                                            build_short(ed)))
     out.mkdir(parents=True, exist_ok=True)
-    books = [fmt for fmt in stale if fmt != WEB_FORMAT]
+    # The PDF first: the Word edition's TOC takes its page numbers.
+    books = sorted((fmt for fmt in stale if fmt != WEB_FORMAT), key=lambda f: f != "pdf")
     for fmt in books:
         recorder.forget(fmt)
     for stem, kind, document in documents:
+        pdf = out / f"{stem}.pdf"
         for fmt in books:
             path = out / f"{stem}{get_writer(fmt).suffix}"
-            _write(document, fmt, path)
+            pages = None
+            if fmt != "pdf" and "pdf" in formats and pdf.is_file():
+                pages = pdf_heading_pages(pdf, len(document.headings()))
+            _write(document, fmt, path, pages)
             recorder.done(path, stem, kind, fmt)
     if "pdf" in books:
         _write_report(ed, out, recorder, result)

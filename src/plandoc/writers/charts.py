@@ -34,8 +34,8 @@ PALETTE = ("#1f4e79", "#5b9bd5", "#a5c8e4", "#70ad47", "#c5a100", "#7f7f7f", "#c
 #: Width and height of the chart in cm: fits A4 text width (16 cm) at a readable size.
 SIZE_CM = (16.0, 8.0)
 
-#: Resolution of the PNG for Word.
-PNG_DPI = 150
+#: Resolution of the PNG for Word: print resolution at its 16 cm width.
+PNG_DPI = 300
 
 #: Kinds chart.typ draws.
 KINDS = ("bar", "stacked-bar", "timeline")

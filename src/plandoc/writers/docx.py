@@ -21,10 +21,10 @@ from plandoc.core.diagnostics import TemplateError
 from plandoc.core.files import atomic_path
 from plandoc.core.resources import shipped_templates_dir
 from plandoc.core.zips import DeterministicZip, rezip
-from plandoc.document import Document, Meta
+from plandoc.document import Document, Meta, Table, walk_blocks
 from plandoc.writers.base import register
 from plandoc.writers.docx_body import TemplateInfo, clean, template_info
-from plandoc.writers.docx_toc import FilledTocWriter
+from plandoc.writers.docx_edition import EditionWriter
 
 #: templates/word/ of the source tree; `<kind>.docx` there wins over the shared plandoc.docx.
 TEMPLATE_DIR = shipped_templates_dir() / "word"
@@ -136,6 +136,7 @@ def _context(meta: Meta) -> dict[str, Any]:
         "kind": clean(meta.kind),
         "version": [(clean(a), clean(b)) for a, b in meta.version],
         "labels": labels,
+        "version_label": labels.get("version_block", ""),
         "page_label": labels.get("page") or "Side",
         "of_label": labels.get("of") or "av",
     }
@@ -203,14 +204,17 @@ class DocxWriter:
         self.template = template
 
     def template_for(self, meta: Meta) -> Path:
-        """The explicit template, else templates/word/<kind>.docx, else plandoc.docx."""
+        """The explicit template, else templates/word/<kind>.docx (or of its first word),
+        else plandoc.docx."""
         if self.template is not None:
             return self.template
         kind = meta.kind.strip().lower()
         if re.fullmatch(r"[a-z0-9][a-z0-9_-]*", kind):
-            own = TEMPLATE_DIR / f"{kind}.docx"
-            if own.is_file():
-                return own
+            # "bauta-kortversjon" → bauta-kortversjon.docx, else bauta.docx (as the PDF's).
+            for name in (kind, kind.split("-")[0]):
+                own = TEMPLATE_DIR / f"{name}.docx"
+                if own.is_file():
+                    return own
         return DEFAULT_TEMPLATE
 
     def templates(self, kind: str) -> tuple[Path | None, list[Path]]:
@@ -227,8 +231,13 @@ class DocxWriter:
         language = document.meta.language if _LANG.match(document.meta.language) else "nb-NO"
 
         tpl = DocxTemplate(io.BytesIO(template.data))
+        context = _context(document.meta)
+        # The version details once, as in the PDF: on the cover unless the body has its own
+        # version table (which says it with proper table headers).
+        if any(isinstance(b, Table) and b.style == "version" for b in walk_blocks(document.blocks)):
+            context["version"] = []
         try:
-            tpl.render(_context(document.meta), jinja_env=_ENV, autoescape=True)
+            tpl.render(context, jinja_env=_ENV, autoescape=True)
         except jinja2.TemplateError as exc:
             raise TemplateError(
                 f"Word-malen {template.path} har en feil i en {{{{ }}}}-kode: {exc}"
@@ -239,7 +248,7 @@ class DocxWriter:
         sect_pr = body.find(qn("w:sectPr"))
         if sect_pr is not None:
             body.remove(sect_pr)
-        writer = FilledTocWriter(template.info, word.part, body, pages=pages)
+        writer = EditionWriter(template.info, word.part, body, pages=pages)
         writer.write(document.blocks)
         if sect_pr is not None:
             body.append(sect_pr)

@@ -5,20 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from plandoc.document import (
-    Block,
-    Heading,
-    TableOfContents,
-    heading_text,
-    plain_text,
-    walk_blocks,
-)
-from plandoc.writers.docx_body import BodyWriter, TemplateInfo, esc, esc_attr, text_run
-from plandoc.writers.docx_pages import estimate_heading_pages
+from plandoc.document import Block, Heading, heading_text, plain_text, walk_blocks
+from plandoc.writers.docx_body import TemplateInfo, esc, esc_attr, text_run
 
-#: Levels the TOC lists (as the field instruction says).
+#: Levels the TOC lists at most: those the chapter numbers reach.
 TOC_LEVELS = 3
-TOC_INSTRUCTION = f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u '
+
+
+def toc_depth(info: TemplateInfo) -> int:
+    """How many heading levels the TOC lists: as many as the template has "toc N" styles
+    for, from 1 on (the bauta's lists two, as its PDF does), at most TOC_LEVELS."""
+    depth = 0
+    while depth < TOC_LEVELS and info.style("paragraph", f"toc {depth + 1}") is not None:
+        depth += 1
+    return depth or TOC_LEVELS
+
+
+def toc_instruction(depth: int) -> str:
+    return f' TOC \\o "1-{depth}" \\h \\z \\u '
 #: A paragraph (or style) taken out of any list numbering.
 NO_NUM = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>'
 
@@ -50,6 +54,8 @@ class HeadingPlan:
     list_numbers: bool = False
     #: styleIds linked to the template's heading list.
     linked: frozenset[str] = frozenset()
+    #: Heading levels the TOC lists.
+    depth: int = TOC_LEVELS
     _next_id: int = 1
 
     def bookmark_id(self) -> int:
@@ -66,11 +72,11 @@ def plan_headings(info: TemplateInfo, blocks: list[Block],
     """
     headings = [b for b in walk_blocks(blocks) if isinstance(b, Heading)]
     outlined = [h for h in headings if h.outlined]
-    plan = HeadingPlan()
+    plan = HeadingPlan(depth=toc_depth(info))
     use_pages = pages is not None and len(pages) == len(outlined)
     for i, h in enumerate(outlined):
         plan.pages[id(h)] = int(pages[i]) if use_pages and pages else estimate.get(id(h), 1)
-        if h.level <= TOC_LEVELS:
+        if h.level <= plan.depth:
             plan.bookmarks[id(h)] = f"_Toc{i + 1:08d}"
             plan.entries.append(h)
     plan.linked = _linked_heading_styles(info)
@@ -141,7 +147,7 @@ def toc_xml(plan: HeadingPlan, info: TemplateInfo) -> str:
     """The TOC field with its result already filled: one paragraph per entry, each a link to
     the heading's bookmark with a PAGEREF field whose cached result is the page number.
     Word shows it as is (no update prompt) and refreshes it on "Update field"."""
-    begin = _fld("begin") + _instr(TOC_INSTRUCTION) + _fld("separate")
+    begin = _fld("begin") + _instr(toc_instruction(plan.depth)) + _fld("separate")
     if not plan.entries:
         return f"<w:p>{begin}{_fld('end')}</w:p>"
     out: list[str] = []
@@ -164,33 +170,3 @@ def toc_xml(plan: HeadingPlan, info: TemplateInfo) -> str:
                    f"{_fld('end') if i == last else ''}</w:p>")
     return "".join(out)
 
-
-@dataclass
-class FilledTocWriter(BodyWriter):
-    """The body writer with a filled TOC, bookmarked headings and Word-kept numbering.
-
-    Kept apart from `BodyWriter` (whose TOC is an empty field for Word to fill) so that the
-    block writers there stay about blocks, and this about headings and the contents page.
-    """
-
-    #: Pages of `Document.headings()` in order (from the PDF), or None to estimate them.
-    pages: Sequence[int] | None = None
-    plan: HeadingPlan = field(default_factory=HeadingPlan)
-
-    def write(self, blocks: list[Block]) -> None:
-        outlined = sum(1 for b in walk_blocks(blocks) if isinstance(b, Heading) and b.outlined)
-        have = self.pages is not None and len(self.pages) == outlined
-        estimate = {} if have else estimate_heading_pages(
-            blocks, self.info.text_width, self.info.text_height)
-        self.plan = plan_headings(self.info, blocks, self.pages, estimate)
-        super().write(blocks)
-
-    def heading(self, h: Heading) -> None:
-        self._emit(heading_xml(self.plan, self.info, h, self.inlines(h.children)))
-
-    def toc(self, toc: TableOfContents) -> None:
-        self.has_toc = True
-        title = self.info.style("paragraph", "TOC Heading")
-        ppr = f'<w:pPr><w:pStyle w:val="{title}"/></w:pPr>' if title else ""
-        self._emit(f"<w:p>{ppr}{text_run(toc.title)}</w:p>")
-        self._emit(toc_xml(self.plan, self.info))
