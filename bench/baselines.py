@@ -36,7 +36,8 @@ def load(path: Path) -> Any:
 
 
 def _budget_chart(programme: Any) -> Any:
-    from plandoc.builders.omstillingsplan import budget_chart, resources_table
+    from plandoc.builders.money import resources_table
+    from plandoc.builders.omstillingsplan import budget_chart
 
     table = resources_table(programme)
     if table.empty or not table.total:

@@ -178,7 +178,7 @@ KIND_FORMATS: dict[str, tuple[str, ...]] = {"endringer": ("docx",)}
 def formats_of(formats: Sequence[str]) -> Callable[[str], Sequence[str]]:
     """The formats a kind is made in: its own for a programme file, else `formats` (those of
     them it exists in, see KIND_FORMATS)."""
-    own = {f.kind: (f.format,) for f in PROGRAMME_FILES}
+    own: dict[str, tuple[str, ...]] = {f.kind: (f.format,) for f in PROGRAMME_FILES}
     own |= {kind: tuple(f for f in formats if f in only) for kind, only in KIND_FORMATS.items()}
     return lambda kind: own.get(kind, formats)
 

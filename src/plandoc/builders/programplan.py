@@ -22,12 +22,11 @@ from plandoc.builders.common import (
     render_document,
 )
 from plandoc.builders.editions import source_for
+from plandoc.builders.money import funding_table, resources_table
 from plandoc.builders.omstillingsplan import (
     CHART_NAME,
     GroupView,
     budget_chart,
-    funding_table,
-    resources_table,
 )
 from plandoc.builders.project_views import latest_date, portfolio_row
 from plandoc.builders.registry import register

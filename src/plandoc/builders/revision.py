@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from plandoc.builders.common import SumTable
+from plandoc.builders.money import funding_table, resources_table
 from plandoc.document import Document, Heading, Table, heading_text, plain_text, walk_blocks
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import labels
@@ -79,7 +80,7 @@ def _sections(document: Document, depth: int) -> dict[str, str]:
         elif isinstance(block, Table):
             text = " | ".join(plain_text(c) for row in [block.header, *block.rows] for c in row)
         elif hasattr(block, "children"):
-            text = plain_text(block.children)  # type: ignore[attr-defined]
+            text = plain_text(block.children)
         else:
             continue
         for _, title in open_:
@@ -155,8 +156,6 @@ def revision_view(
     edition: Edition, year: int | None = None,
 ) -> RevisionView:
     """The change chapter's content: `new_*` against the adopted `edition` (`old_*`)."""
-    from plandoc.builders.omstillingsplan import funding_table, resources_table
-
     def in_scope(y: int) -> bool:
         return year is None or y == year
 

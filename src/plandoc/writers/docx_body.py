@@ -401,10 +401,13 @@ class BodyWriter:
         rows = [(t.header, heading, True)] if t.header else []
         rows += [(row, totals if t.totals and i == last else body, False)
                  for i, row in enumerate(t.rows)]
-        body_changes = [*t.row_changes, *[None] * len(t.rows)][:len(t.rows)]
-        changes: list[str | None] = (
-            [t.change] * len(rows) if t.change
-            else [None] * (len(rows) - len(t.rows)) + body_changes)
+        body_changes: builtins.list[str | None] = [
+            *(str(c) if c else None for c in t.row_changes), *[None] * len(t.rows)][:len(t.rows)]
+        changes: builtins.list[str | None]
+        if t.change:
+            changes = [t.change] * len(rows)
+        else:
+            changes = [*[None] * (len(rows) - len(t.rows)), *body_changes]
         for (cells, sid, is_header), change in zip(rows, changes, strict=True):
             # The header row repeats on every page and tells screen readers what it is.
             row_mark = tracked.mark(change, self._revisions.next()) if change else ""
