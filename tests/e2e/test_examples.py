@@ -504,6 +504,9 @@ def test_libreoffice_shows_the_filled_toc_of_every_kind(libreoffice: dict[str, t
             assert re.search(re.escape(squash(text)) + rf"\.*{page}", listed), (kind, text)
         # The PDF's page numbers mostly hold in LibreOffice's layout (measured per kind in
         # the closing note of issue 15; a drift of one page late in a long plan is normal).
-        assert hits / count >= 0.6, (kind, hits, count)
+        # A Word-only document (the tracked-changes file) has no PDF to take them from: its
+        # numbers are estimates, so only their presence is checked above.
+        if docx.with_suffix(".pdf").is_file():
+            assert hits / count >= 0.6, (kind, hits, count)
         # Cover, then "Side 2 av N" on the body's first page, as in the PDF.
         assert "Side 2 av" in pages[1] or "Sida 2 av" in pages[1], kind
