@@ -7,8 +7,10 @@ that must match a cookie (double submit). After a POST the browser is sent on (3
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hmac
 import secrets
+from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
@@ -80,6 +82,26 @@ def _not_found(request: Request, session: Session | None) -> HTMLResponse:
     return render(request, "not_found.html.j2", session, status=404)
 
 
+Handler = Callable[[Request, Session], Awaitable[Response]]
+
+
+def signed_in(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    """A page for signed-in users: no session → the login page; a programme, upload or
+    document the user may not see (or that does not exist) → the same 404 page."""
+
+    @functools.wraps(handler)
+    async def page(request: Request) -> Response:
+        session = await session_of(request)
+        if session is None:
+            return _to_login()
+        try:
+            return await handler(request, session)
+        except NotFound:
+            return _not_found(request, session)
+
+    return page
+
+
 # ---------------------------------------------------------------- login
 
 
@@ -137,27 +159,20 @@ async def logout(request: Request) -> Response:
 # ---------------------------------------------------------------- programmes
 
 
-async def programmes(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
+@signed_in
+async def programmes(request: Request, session: Session) -> Response:
     items = await blocking(service(request).programmes, session.user)
     overview = session.user.role in ("fylke", "admin") and any(p["county"] for p in items)
     return render(request, "programmes.html.j2", session, programmes=items, overview=overview)
 
 
-async def programme(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
+@signed_in
+async def programme(request: Request, session: Session) -> Response:
     slug = request.path_params["slug"]
     svc = service(request)
-    try:
-        info = await blocking(svc.programme, session.user, slug)
-        docs = await blocking(svc.documents, session.user, slug)
-        uploads = await blocking(svc.uploads, session.user, slug)
-    except NotFound:
-        return _not_found(request, session)
+    info = await blocking(svc.programme, session.user, slug)
+    docs = await blocking(svc.documents, session.user, slug)
+    uploads = await blocking(svc.uploads, session.user, slug)
     return render(request, "programme.html.j2", session, programme=info,
                   documents=_grouped(docs), last=uploads[0] if uploads else None)
 
@@ -172,10 +187,8 @@ def _grouped(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-async def upload(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
+@signed_in
+async def upload(request: Request, session: Session) -> Response:
     slug = request.path_params["slug"]
     svc = service(request)
     t = texts(session.user.language)
@@ -195,8 +208,6 @@ async def upload(request: Request) -> Response:
         await form.close()
     try:
         record = await blocking(svc.upload, session.user, slug, files, address(request))
-    except NotFound:
-        return _not_found(request, session)
     except Forbidden:
         return render(request, "message.html.j2", session, status=403, title=t["read_only"],
                       text="", slug=slug)
@@ -206,41 +217,26 @@ async def upload(request: Request) -> Response:
     return RedirectResponse(f"/programmer/{slug}/opplastinger/{record['id']}", status_code=303)
 
 
-async def upload_result(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
+@signed_in
+async def upload_result(request: Request, session: Session) -> Response:
     slug = request.path_params["slug"]
-    try:
-        record = await blocking(service(request).upload_record, session.user, slug,
-                                request.path_params["upload"])
-    except NotFound:
-        return _not_found(request, session)
+    record = await blocking(service(request).upload_record, session.user, slug,
+                            request.path_params["upload"])
     return render(request, "upload.html.j2", session, slug=slug, upload=record)
 
 
-async def history(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
+@signed_in
+async def history(request: Request, session: Session) -> Response:
     slug = request.path_params["slug"]
-    try:
-        uploads = await blocking(service(request).uploads, session.user, slug)
-    except NotFound:
-        return _not_found(request, session)
+    uploads = await blocking(service(request).uploads, session.user, slug)
     return render(request, "history.html.j2", session, slug=slug, uploads=uploads)
 
 
-async def download(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
-    try:
-        path = await blocking(service(request).document_path, session.user,
-                              request.path_params["slug"], request.path_params["name"],
-                              address(request))
-    except NotFound:
-        return _not_found(request, session)
+@signed_in
+async def download(request: Request, session: Session) -> Response:
+    path = await blocking(service(request).document_path, session.user,
+                          request.path_params["slug"], request.path_params["name"],
+                          address(request))
     return FileResponse(path, filename=path.name)
 
 
@@ -251,16 +247,12 @@ def _page_number(request: Request) -> int:
         return 1
 
 
-async def preview(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
+@signed_in
+async def preview(request: Request, session: Session) -> Response:
     slug, name = request.path_params["slug"], request.path_params["name"]
     page = _page_number(request)
     try:
         _, count = await blocking(service(request).preview, session.user, slug, name, page)
-    except NotFound:
-        return _not_found(request, session)
     except UploadRefused as exc:
         return render(request, "message.html.j2", session, status=exc.status,
                       title=texts(session.user.language)["preview"], text=exc.message,
@@ -269,49 +261,35 @@ async def preview(request: Request) -> Response:
                   count=count)
 
 
-async def page_image(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
+@signed_in
+async def page_image(request: Request, session: Session) -> Response:
     try:
         path, _ = await blocking(service(request).preview, session.user,
                                  request.path_params["slug"], request.path_params["name"],
                                  int(request.path_params["page"]))
-    except (NotFound, UploadRefused):
+    except UploadRefused:
         return _not_found(request, session)
     return FileResponse(path, media_type="image/png")
 
 
-async def download_all(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
+@signed_in
+async def download_all(request: Request, session: Session) -> Response:
     slug = request.path_params["slug"]
-    try:
-        data = await blocking(service(request).documents_zip, session.user, slug,
-                              address(request))
-    except NotFound:
-        return _not_found(request, session)
+    data = await blocking(service(request).documents_zip, session.user, slug,
+                          address(request))
     return Response(data, media_type="application/zip", headers={
         "content-disposition": f'attachment; filename="{slug}-dokumenter.zip"'})
 
 
-async def samleoversikt(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
-    try:
-        path = await blocking(service(request).samleoversikt, session.user,
-                              request.path_params["fmt"])
-    except NotFound:
-        return _not_found(request, session)
+@signed_in
+async def samleoversikt(request: Request, session: Session) -> Response:
+    path = await blocking(service(request).samleoversikt, session.user,
+                          request.path_params["fmt"])
     return FileResponse(path, filename=path.name)
 
 
-async def blank(request: Request) -> Response:
-    session = await session_of(request)
-    if session is None:
-        return _to_login()
+@signed_in
+async def blank(request: Request, session: Session) -> Response:
     kind = BLANK.get(request.path_params["kind"])
     if kind is None:
         return _not_found(request, session)
