@@ -313,9 +313,10 @@ class ProgrammeEntry:
 class Manifest:
     """The record of every output in one output folder; read once, written atomically."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, name: str = MANIFEST_NAME) -> None:
         self.out = out
-        self.path = out / MANIFEST_NAME
+        #: A share of a sharded build keeps its own file (`plandoc.build.shard`).
+        self.path = out / name
         self.programmes: dict[str, ProgrammeEntry] = {}
         self.files: dict[str, list[Any]] = {}
         #: Remembered template digests (see `Keys`).
@@ -324,9 +325,10 @@ class Manifest:
         self.rollups: dict[str, OutputRecord] = {}
 
     @classmethod
-    def load(cls, out: Path) -> Manifest:
-        """The manifest in `out`; empty when missing, unreadable or of another format."""
-        manifest = cls(out)
+    def load(cls, out: Path, name: str = MANIFEST_NAME) -> Manifest:
+        """The manifest `name` in `out`; empty when missing, unreadable or of another
+        format."""
+        manifest = cls(out, name)
         try:
             data = json.loads(manifest.path.read_text(encoding="utf-8"))
             if data.get("format") != MANIFEST_FORMAT:
@@ -340,7 +342,7 @@ class Manifest:
                 for name, entry in data.get("programmes", {}).items()
             }
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return cls(out)  # a damaged manifest only costs a full build
+            return cls(out, name)  # a damaged manifest only costs a full build
         return manifest
 
     def save(self, keys: Keys | None = None) -> None:
@@ -393,6 +395,12 @@ def programme_key(path: Path) -> str:
     return str(path.resolve())
 
 
+def inputs_digest(path: Path, inputs: Sequence[Path], hasher: FileHasher) -> str:
+    """One hash over a programme's input files, by name relative to the programme's folder
+    and content: the same on every machine, wherever the inputs are checked out."""
+    return digest([[_name(p, path.parent), hasher.hash(p)] for p in inputs])
+
+
 @dataclass(frozen=True)
 class Reusable:
     """An output written earlier with today's code and templates but other inputs: the worker
@@ -441,7 +449,7 @@ def plan_programme(
 
     `formats_of(kind)` gives the formats a kind is made in, where that is not `formats`
     (a file made from the whole programme, say a workbook)."""
-    inputs_key = digest([[_name(p, path.parent), keys.hasher.hash(p)] for p in inputs])
+    inputs_key = inputs_digest(path, inputs, keys.hasher)
     wanted_years = sorted(set(years)) if years is not None else None
     entry = manifest.programmes.get(programme_key(path))
     if force or entry is None:

@@ -44,6 +44,7 @@ from plandoc.core.oserror import reason, shown_path
 from plandoc.core.paths import inside, programme_dir
 
 if TYPE_CHECKING:
+    from plandoc.build.shard import Shard
     from plandoc.document import Document
     from plandoc.model.programme import Programme
 
@@ -492,12 +493,17 @@ def run_build(
     on_done: Callable[[UnitResult], None] | None = None,
     on_result: Callable[[UnitResult], None] | None = None,
     on_wait: Callable[[], None] | None = None,
+    shard: Shard | None = None,
+    only_rollup: bool = False,
 ) -> BuildReport:
     """Build every programme in `files` that is out of date, `jobs` programmes at a time.
 
     `on_start(n)` is told how many programmes will be built, `on_done` gets each result as it
     finishes (for progress) and `on_result` gets them in input order (for printing).
     `on_wait` is called when another build holds the output folder (this one then waits).
+    `shard` builds only that share of the programmes, with its own manifest and without
+    the samleoversikt; `only_rollup` builds no programme, only the samleoversikt (after the
+    shares are done, see plandoc.build.shard).
     """
 
     started = time.perf_counter()
@@ -505,7 +511,7 @@ def run_build(
     with folder_lock(out, on_wait):
         try:
             return _run_locked(files, out, formats, years, jobs, force, on_start, on_done,
-                               on_result, started, existed)
+                               on_result, started, existed, shard, only_rollup)
         except BaseException:
             # Interrupted (Ctrl-C, SIGTERM) or failed: the workers are stopped by now, and
             # a file they were writing is only a temporary; none may stay behind.
@@ -523,20 +529,24 @@ def _run_locked(
     jobs: int | None, force: bool, on_start: Callable[[int], None] | None,
     on_done: Callable[[UnitResult], None] | None,
     on_result: Callable[[UnitResult], None] | None, started: float, existed: bool,
+    shard: Shard | None = None, only_rollup: bool = False,
 ) -> BuildReport:
-    from plandoc.build.incremental import plan_programme
+    from plandoc.build.incremental import MANIFEST_NAME, plan_programme
     from plandoc.build.parallel import default_jobs, run_units
     from plandoc.core.paths import input_files
 
-    manifest = Manifest.load(out)
+    manifest = Manifest.load(out, shard.manifest_name if shard else MANIFEST_NAME)
     manifest.check_writable()
     hasher = FileHasher(manifest.files)
     keys = Keys(hasher, manifest.templates)
     wanted_years = tuple(sorted(set(years))) if years else None
+    everything = files
+    if shard is not None:
+        files = shard.select(files)
     plans = [
         plan_programme(p, input_files(p), manifest, keys, formats, wanted_years, force,
                        formats_of(formats))
-        for p in files
+        for p in ([] if only_rollup else files)
     ]
     report = BuildReport()
     # Counted by plan: a worker builds only the kinds it needs, so it cannot count the rest.
@@ -580,7 +590,14 @@ def _run_locked(
             if time.monotonic() - last_save > SAVE_EVERY:
                 manifest.save(keys)
                 last_save = time.monotonic()
-        if len(files) > 1:
+        if only_rollup:
+            from plandoc.build.rollup import summaries_from_shards
+
+            summaries, _ = summaries_from_shards(everything, manifest, hasher)
+            _rollup(everything, out, formats, manifest, keys, force, report, on_result,
+                    summaries)
+        elif shard is None and len(files) > 1:
+            # A share never writes the samleoversikt: it would show that share alone.
             _rollup(files, out, formats, manifest, keys, force, report, on_result)
     finally:
         # Nothing built into a folder that isn't there: leave no folder behind either.
@@ -594,6 +611,7 @@ def _run_locked(
 def _rollup(
     files: Sequence[Path], out: Path, formats: Sequence[str], manifest: Manifest, keys: Keys,
     force: bool, report: BuildReport, on_result: Callable[[UnitResult], None] | None,
+    summaries: list[dict[str, Any]] | None = None,
 ) -> None:
     """The samleoversikt over every programme of the build, reported like a programme."""
     from plandoc.build.rollup import STEM, build_rollup
@@ -601,7 +619,7 @@ def _rollup(
     started = time.perf_counter()
     result = UnitResult(out / STEM)
     try:
-        outputs, errors = build_rollup(files, out, formats, manifest, keys, force)
+        outputs, errors = build_rollup(files, out, formats, manifest, keys, force, summaries)
     except Exception as bug:  # a bug: reported, the programmes' files stand
         result.fail(f"intern feil ({type(bug).__name__}: {bug})", EXIT_INTERNAL)
         result.detail = traceback.format_exc()

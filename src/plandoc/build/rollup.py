@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from plandoc.build.incremental import (
+    FileHasher,
     Keys,
     Manifest,
     OutputRecord,
     digest,
+    inputs_digest,
     programme_key,
     unchanged_since,
 )
@@ -48,14 +50,54 @@ def summaries_of(files: Sequence[Path], manifest: Manifest) -> list[dict[str, An
     return out
 
 
+def summaries_from_shards(
+    files: Sequence[Path], manifest: Manifest, hasher: FileHasher
+) -> tuple[list[dict[str, Any]], int]:
+    """The summary of every programme in `files` for `plandoc build --only-rollup`, and how
+    many programmes had to be read for it.
+
+    A summary is taken from the output folder's own manifest or from the manifest of any
+    share of a sharded build, matched by the content of the programme's inputs (not by
+    path: the shares may have run on machines that checked the inputs out elsewhere). A
+    programme no manifest knows with today's inputs is loaded and summarised here, so the
+    samleoversikt is the one a full build would write."""
+    from plandoc.build.shard import SHARD_MANIFESTS
+    from plandoc.core.paths import input_files
+
+    known: dict[str, dict[str, Any]] = {}
+    others = [Manifest.load(manifest.out, p.name)
+              for p in sorted(manifest.out.glob(SHARD_MANIFESTS))]
+    for source in (manifest, *others):
+        for entry in source.programmes.values():
+            if entry.inputs_key and entry.summary is not None:
+                known.setdefault(entry.inputs_key, entry.summary)
+    out: list[dict[str, Any]] = []
+    loaded = 0
+    for path in files:
+        summary = known.get(inputs_digest(path, input_files(path), hasher))
+        if summary is None:
+            from plandoc.load.inputs import load_file
+            from plandoc.model.rollup import summarise
+
+            loaded += 1
+            programme, diags = load_file(path)
+            if programme is None or diags.has_errors:
+                continue  # as in a full build: a programme with errors is not shown
+            summary = summarise(programme).to_json()
+        out.append(summary)
+    return out, loaded
+
+
 def build_rollup(
     files: Sequence[Path], out: Path, formats: Sequence[str], manifest: Manifest, keys: Keys,
-    force: bool = False,
+    force: bool = False, summaries: list[dict[str, Any]] | None = None,
 ) -> tuple[list[tuple[str, str, str, bool]], list[PlandocError]]:
-    """Write <out>/samleoversikt.{formats,xlsx} when out of date.
+    """Write <out>/samleoversikt.{formats,xlsx} when out of date, from `summaries` (by
+    default those the manifest holds for `files`).
 
     Returns ((rel, kind, format, written) per output, errors)."""
-    summaries = summaries_of(files, manifest)
+    if summaries is None:
+        summaries = summaries_of(files, manifest)
     if len(summaries) < 2:
         return [], []
     ordered = sorted(summaries, key=lambda s: (s["county"], s["municipality"], s["name"]))

@@ -250,9 +250,14 @@ def adopt(input_file: Path, document: str) -> None:
               help="Hvor mange program som bygges samtidig (standard: antall kjerner).")
 @click.option("--force", is_flag=True, help="Bygg alt på nytt, også det som er oppdatert.")
 @click.option("--quiet", "-q", is_flag=True, help="Skriv bare feil.")
+@click.option("--shard", "shard_text", metavar="K/N", default=None,
+              help="Bygg bare del K av N av programmene (fast fordeling, for flere maskiner); "
+                   "samleoversikten lages etterpå med --only-rollup.")
+@click.option("--only-rollup", is_flag=True,
+              help="Lag bare samleoversikten over alle programmene, etter et bygg i deler.")
 def build(
     inputs: tuple[Path, ...], out: Path, formats: str, years: tuple[int, ...],
-    jobs: int | None, force: bool, quiet: bool,
+    jobs: int | None, force: bool, quiet: bool, shard_text: str | None, only_rollup: bool,
 ) -> None:
     """Lag dokumentene (Word og PDF) for hvert program i INPUTS.
 
@@ -262,11 +267,19 @@ def build(
     """
     from plandoc.build.pipeline import primary_inputs, run_build
     from plandoc.build.progress import BuildProgress, summary_line, wants_bar
+    from plandoc.build.shard import Shard
 
+    shard = Shard.parse(shard_text) if shard_text is not None else None
+    if shard is not None and only_rollup:
+        raise UsageError("--shard og --only-rollup kan ikke brukes sammen: bygg delene "
+                         "først, og lag samleoversikten etterpå med --only-rollup")
     fmt_list = _parse_formats(formats)
     named = Diagnostics()
     files = primary_inputs(_discover(inputs, named))
     print_diagnostics(named)
+    if shard is not None and not quiet:
+        mine = len(shard.select(files))
+        click.echo(f"del {shard}: {mine} av {len(files)} program")
     with BuildProgress(wants_bar(sys.stderr, quiet)) as progress:
 
         def show(result: UnitResult) -> None:
@@ -288,6 +301,7 @@ def build(
         report = run_build(
             files, out, fmt_list, years=list(years) or None, jobs=jobs, force=force,
             on_start=progress.start, on_done=progress.advance, on_result=show, on_wait=wait,
+            shard=shard, only_rollup=only_rollup,
         )
     failed = report.failed
     if named.has_errors and not failed:
