@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,13 +99,18 @@ class Terminated(KeyboardInterrupt):
     temporaries removed, the manifest saved with what was finished)."""
 
 
+#: Set when SIGTERM arrived: a library that turns every signal into KeyboardInterrupt
+#: (watchfiles) would otherwise make it look like Ctrl-C.
+_sigterm = threading.Event()
+
+
 def _on_sigterm(signum: int, frame: object) -> None:
+    _sigterm.set()
     raise Terminated
 
 
 def _catch_sigterm() -> None:
     import signal
-    import threading
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)
@@ -284,12 +290,7 @@ def build(
 
         def show(result: UnitResult) -> None:
             # In input order, whatever order the workers finish in.
-            print_diagnostics(result.diagnostics, echo=progress.echo)
-            for failure in result.failures:
-                if not any(str(d) == failure for d in result.diagnostics):
-                    progress.echo(f"{result.path}: {failure}", "red")
-            if result.detail and os.environ.get("PLANDOC_DEBUG"):
-                progress.echo(result.detail, "red")
+            _show_result(result, progress.echo)
             if not quiet and not progress.enabled:
                 for w in result.written:
                     if not w.reused:
@@ -317,6 +318,109 @@ def build(
             shown = first if first.startswith(str(result.path)) else f"{result.path}: {first}"
             click.secho(f"  {shown}", fg="red", err=True)
         sys.exit(report.exit_code or 1)
+
+
+def _show_result(result: UnitResult, echo: Any) -> None:
+    """A programme's diagnostics and failures, as `build` and `watch` print them."""
+    print_diagnostics(result.diagnostics, echo=echo)
+    for failure in result.failures:
+        if not any(str(d) == failure for d in result.diagnostics):
+            echo(f"{result.path}: {failure}", "red")
+    if result.detail and os.environ.get("PLANDOC_DEBUG"):
+        echo(result.detail, "red")
+
+
+def _echo(text: str, style: str | None = None) -> None:
+    click.secho(text, fg=style, err=style is not None)
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("build"), show_default=True, help="Mappen dokumentene skrives til.")
+@click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
+              help="Kommaseparert liste av formater.")
+@click.option("--year", "years", type=int, multiple=True,
+              help="Lag handlingsplan bare for dette året (kan gjentas).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Hvor mange kjerner som brukes (standard: alle).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Skriv bare feil og én linje per ombygging.")
+def watch(
+    inputs: tuple[Path, ...], out: Path, formats: str, years: tuple[int, ...],
+    jobs: int | None, quiet: bool,
+) -> None:
+    """Bygg INPUTS, og bygg på nytt det som endres hver gang en arbeidsbok lagres.
+
+    plandoc står og venter på lagringer (også fra Excel) og bygger bare dokumentene til
+    programmet som ble endret. En arbeidsbok med feil gir de vanlige feilmeldingene, og
+    plandoc venter på neste lagring. Ctrl-C avslutter.
+    """
+    fmt_list = _parse_formats(formats)
+    _discover(inputs)  # no input at all is a usage error, as for build
+
+    def ready() -> None:
+        folders = ", ".join(_shown(p) for p in inputs)
+        click.echo(f"venter på endringer i {folders} (Ctrl-C avslutter)")
+
+    def show(result: UnitResult) -> None:
+        _show_result(result, _echo)
+
+    try:
+        _watch(inputs, out, fmt_list, years, jobs, quiet, show, ready)
+    except KeyboardInterrupt:
+        if _sigterm.is_set():
+            raise Terminated from None  # exit code 143, as for build
+        raise
+
+
+def _watch(
+    inputs: tuple[Path, ...], out: Path, fmt_list: list[str], years: tuple[int, ...],
+    jobs: int | None, quiet: bool, show: Any, ready: Any,
+) -> None:
+    import time
+
+    from plandoc.build.progress import format_duration, summary_line
+    from plandoc.build.watch import watch_rounds
+
+    for number, round_ in enumerate(watch_rounds(
+            list(inputs), out, fmt_list, list(years) or None, jobs, on_result=show,
+            on_ready=ready)):
+        stamp = time.strftime("%H:%M:%S")
+        if round_.changed:
+            names = ", ".join(_shown(p) for p in round_.changed)
+            click.echo(f"{stamp} endret: {names}")
+        if round_.error is not None:
+            print_diagnostics(round_.error.diagnostics)
+            click.secho(f"plandoc: {round_.error.message}", fg="red", err=True)
+            if round_.detail and os.environ.get("PLANDOC_DEBUG"):
+                click.secho(round_.detail, fg="red", err=True)
+            continue
+        report = round_.report
+        assert report is not None
+        if not quiet and number > 0:  # the first build's files would drown the rest
+            for w in round_.written:
+                after = round_.after_save(w)
+                when = f" ({format_duration(after)} etter lagring)" if after is not None else ""
+                click.echo(f"  skrev {_shown(out / w.rel)}{when}")
+        line = summary_line(report.built, report.unchanged, len(report.failed),
+                            round_.seconds)
+        first = round_.first_pdf
+        if first is not None:
+            line += f"; første PDF {format_duration(first)} etter lagring"
+        if number == 0:
+            line = f"{stamp} første bygg: {line}"
+        elif not round_.written and not report.failed:
+            line = "  ingen dokumenter ble endret"
+        click.secho(line, fg="red" if report.failed else None)
 
 
 @main.command()
