@@ -2,12 +2,13 @@
 process that keeps its imports, its caches and its Typst compilers warm.
 
 Each round is an ordinary incremental build (`run_build`): the manifest says which
-programmes a save touched, so only those workbooks are read again, and the early cut-off
-leaves every document whose tree came out the same untouched. A programme built alone
-compiles its PDFs in threads that live as long as the process (`pipeline._background`),
-each with its Typst compiler and fonts loaded (`writers.pdf._compiler`), and the watcher
-compiles one document in each of them before the first save, so even the first rebuild
-finds them warm.
+programmes a save touched, so no other programme is loaded; of a touched programme only
+the files that changed are read again (`readers.memo` keeps the raw reads of the others),
+and the early cut-off leaves every document whose tree came out the same untouched. A
+programme built alone compiles its PDFs in threads that live as long as the process
+(`pipeline._background`), each with its Typst compiler and fonts loaded
+(`writers.pdf._compiler`), and the watcher compiles one document in each of them before
+the first save, so even the first rebuild finds them warm.
 
 Saving in Excel writes a lock file (`~$plan.xlsx`), temporary files (`A1B2C3D4`,
 `plan.xlsx~RF1a2b.TMP`) and may write the workbook twice: only files that look like
@@ -239,11 +240,19 @@ def watch_rounds(
     the warm-up)."""
     import watchfiles  # noqa: F401 - fail before the first build if it is missing
 
-    yield build_round(inputs, out, formats, years, jobs, on_result=on_result)
-    if warm:
-        warm_up(find_programmes(inputs), formats, jobs)
-    for batch in changes(inputs, out, stop, on_ready):
-        yield build_round(inputs, out, formats, years, jobs, batch, on_result=on_result)
+    from plandoc.readers import memo
+
+    # A save re-reads the file saved, not the programme's other workbooks (its projects,
+    # its adopted editions): in-process rounds keep every raw read.
+    memo.remember(True)
+    try:
+        yield build_round(inputs, out, formats, years, jobs, on_result=on_result)
+        if warm:
+            warm_up(find_programmes(inputs), formats, jobs)
+        for batch in changes(inputs, out, stop, on_ready):
+            yield build_round(inputs, out, formats, years, jobs, batch, on_result=on_result)
+    finally:
+        memo.remember(False)
 
 
 # ---------------------------------------------------------------- measuring (bench/)

@@ -59,6 +59,14 @@ def read_input(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> RawI
 
     `sheets` is the workbook kind's schema: the programme's by default, or a project's.
     """
+    from plandoc.readers import memo
+
+    if memo.active():  # plandoc watch: an unchanged file is not read again
+        return memo.read(path, sheets, _read_input)
+    return _read_input(path, sheets)
+
+
+def _read_input(path: Path, sheets: tuple[Sheet, ...]) -> RawInput:
     if not path.is_file():
         raw = RawInput(file=str(path))
         raw.diagnostics.error("filen finnes ikke", "fil.mangler", SourceRef(str(path)))
