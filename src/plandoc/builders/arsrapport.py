@@ -25,9 +25,15 @@ from plandoc.document import Document
 from plandoc.i18n import fmt
 from plandoc.i18n.labels import labels
 from plandoc.model.editions import edition_for
-from plandoc.model.portfolio import ProjectFigures, YearResults, report_years, year_results
-from plandoc.model.programme import Programme
+from plandoc.model.portfolio import ProjectFigures, YearResults, year_results
+from plandoc.model.programme import Edition, Programme
 from plandoc.model.reconcile import reconcile, split_funding
+from plandoc.model.reporting import (
+    adopted_handlingsplan,
+    approval_date,
+    arsrapport_years,
+    as_adopted,
+)
 from plandoc.model.rollup import goal_state
 
 
@@ -179,6 +185,53 @@ def measure_rows(programme: Programme, results: YearResults) -> list[MeasureRow]
     return rows
 
 
+def basis_text(programme: Programme, year: int, edition: Edition | None) -> str:
+    """The sentence saying what the report measures against: the adopted handlingsplan, or
+    the workbook as it is now when no adopted one is kept."""
+    lbl = labels(programme.info.language)
+    if edition is None:
+        return lbl["ar_basis_live"].format(year=year)
+    return lbl["ar_basis_adopted"].format(year=year, version=edition.version,
+                                          date=approval_date(edition))
+
+
+@dataclass
+class SpendingRow:
+    """Adopted budget against what was spent, for one tiltak, innsatsområde or in all."""
+
+    label: str
+    adopted: Decimal
+    #: None: nothing reported ("ikke rapportert").
+    spent: Decimal | None
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Adopted minus spent: what is left (negative: overspent)."""
+        return None if self.spent is None else self.adopted - self.spent
+
+
+def spending_rows(programme: Programme, results: YearResults) -> list[SpendingRow]:
+    """Per tiltak of the year: its adopted budget and its projects' spending."""
+    return [SpendingRow(f"{m.measure.id} {m.measure.name}", m.measure.budget, _spent(m.projects))
+            for m in results.measures]
+
+
+def spending_area_rows(programme: Programme, results: YearResults) -> list[SpendingRow]:
+    """Per innsatsområde: the adopted budget of its tiltak and their projects' spending."""
+    rows = []
+    for area in programme.focus_areas:
+        items = [m for m in results.measures if m.measure.focus_area == area.id]
+        if items:
+            rows.append(SpendingRow(area.name, sum((m.measure.budget for m in items), Decimal(0)),
+                                    _spent([f for m in items for f in m.projects])))
+    return rows
+
+
+def spending_total(results: YearResults) -> SpendingRow:
+    return SpendingRow("", results.budget,
+                       _spent([f for m in results.measures for f in m.projects]))
+
+
 class ÅrsrapportBuilder:
     """One årsrapport per reported year of a programme with projects."""
 
@@ -189,15 +242,17 @@ class ÅrsrapportBuilder:
     def build(
         self, programme: Programme, years: Sequence[int] | None = None
     ) -> list[tuple[str, Document]]:
-        if not programme.projects:
-            return []
-        chosen = [y for y in report_years(programme) if programme.measures_of(year=y)]
+        chosen = arsrapport_years(programme)
         if years is not None:
             chosen = [y for y in chosen if y in years]
         return [(f"{self.kind}-{y}", self.build_year(programme, y)) for y in chosen]
 
     def build_year(self, programme: Programme, year: int) -> Document:
+        basis = adopted_handlingsplan(programme, year)
         programme = source_for(programme, self.kind, year)
+        if basis is not None:
+            # Goals, tiltak and money as adopted; what was reached from the workbook.
+            programme = as_adopted(programme, basis[1], year)
         lbl = labels(programme.info.language)
         results = year_results(programme, year)
         title = lbl["arsrapport_title"].format(year=year)
@@ -225,6 +280,11 @@ class ÅrsrapportBuilder:
                 "", results.budget, rec.measures_own, rec.measures_other,
                 _spent([f for m in results.measures for f in m.projects])),
             "funding_lines": [f for f in programme.funding if f.year == year],
+            "adopted_basis": basis is not None,
+            "basis": basis_text(programme, year, basis[0] if basis else None),
+            "spending": spending_rows(programme, results),
+            "spending_areas": spending_area_rows(programme, results),
+            "spending_total": spending_total(results),
         }
         return render_document(Rendering(template=self.template, meta=meta), context)
 

@@ -13,10 +13,12 @@ from plandoc.model.programme import Edition, Programme
 
 
 def with_earlier(snapshot: Programme, programme: Programme, edition: Edition) -> Programme:
-    """The snapshot of `edition`, knowing the adopted editions of its document before it."""
+    """The snapshot of `edition`, knowing the adopted editions of its document before it
+    and those of the other documents (an årsrapport reports against its year's adopted
+    handlingsplan, `model.reporting`)."""
     key = edition_key(edition)
     earlier = {k: v for k, v in programme.adopted.items()
-               if k[:2] == key[:2] and version_key(k[2]) < version_key(key[2])}
+               if k[:2] != key[:2] or version_key(k[2]) < version_key(key[2])}
     return snapshot.model_copy(update={"adopted": earlier})
 
 

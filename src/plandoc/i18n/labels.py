@@ -465,6 +465,28 @@ BOKMÅL: dict[str, str] = {
         "resultater fra tidligere år ennå."
     ),
     "no_earlier_results": "Det er ikke rapportert resultater fra årene før {year} ennå.",
+    # ---------------------------------------------------------------- årsrapport as adopted
+    "ar_basis_adopted": (
+        "Mål, tiltak og budsjett er slik de ble vedtatt i handlingsplanen for {year} (versjon "
+        "{version}, vedtatt {date}). Resultatene og pengebruken er slik de er rapportert."
+    ),
+    "ar_basis_live": (
+        "Det finnes ingen vedtatt handlingsplan for {year} som er tatt vare på. Mål, tiltak og "
+        "budsjett er derfor slik de står i arbeidsboken nå, og kan avvike fra det som ble "
+        "vedtatt."
+    ),
+    "ar_spending": "Vedtatt budsjett og forbruk {year}",
+    "ar_spending_live": "Budsjett og forbruk {year}",
+    "ar_spending_text": (
+        "Budsjettet er tiltakenes budsjett i handlingsplanen. Brukt er det prosjektene under "
+        "tiltakene har rapportert som påløpt eller regnskap. Differansen er budsjett minus "
+        "brukt; et negativt tall betyr at mer er brukt enn budsjettert."
+    ),
+    "ar_spending_areas_caption": "Budsjett og brukt per innsatsområde i {year} (kr)",
+    "ar_spending_measures_caption": "Budsjett og brukt per tiltak i {year} (kr)",
+    "ar_adopted_budget": "Vedtatt budsjett",
+    "ar_spent": "Brukt",
+    "ar_difference": "Differanse",
 }
 
 NYNORSK: dict[str, str] = {
@@ -912,6 +934,29 @@ NYNORSK: dict[str, str] = {
         "frå tidlegare år enno."
     ),
     "no_earlier_results": "Det er ikkje rapportert resultat frå åra før {year} enno.",
+    # ---------------------------------------------------------------- årsrapport as adopted
+    "ar_basis_adopted": (
+        "Mål, tiltak og budsjett er slik dei vart vedtekne i handlingsplanen for {year} "
+        "(versjon {version}, vedteken {date}). Resultata og pengebruken er slik dei er "
+        "rapporterte."
+    ),
+    "ar_basis_live": (
+        "Det finst ingen vedteken handlingsplan for {year} som er teken vare på. Mål, tiltak og "
+        "budsjett er difor slik dei står i arbeidsboka no, og kan avvike frå det som vart "
+        "vedteke."
+    ),
+    "ar_spending": "Vedteke budsjett og forbruk {year}",
+    "ar_spending_live": "Budsjett og forbruk {year}",
+    "ar_spending_text": (
+        "Budsjettet er budsjettet til tiltaka i handlingsplanen. Brukt er det prosjekta under "
+        "tiltaka har rapportert som påløpt eller rekneskap. Differansen er budsjett minus "
+        "brukt; eit negativt tal tyder at meir er brukt enn budsjettert."
+    ),
+    "ar_spending_areas_caption": "Budsjett og brukt per innsatsområde i {year} (kr)",
+    "ar_spending_measures_caption": "Budsjett og brukt per tiltak i {year} (kr)",
+    "ar_adopted_budget": "Vedteke budsjett",
+    "ar_spent": "Brukt",
+    "ar_difference": "Differanse",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType({

@@ -23,6 +23,7 @@ from plandoc.model.editions import (
     snapshot_name,
 )
 from plandoc.model.programme import Edition, Programme
+from plandoc.model.reporting import check_reporting_basis
 
 SNAPSHOT_FILE = "program.yaml"
 
@@ -70,6 +71,7 @@ def attach_adopted(path: Path, programme: Programme) -> Diagnostics:
             continue
         for change in diff(snapshot, programme, document, year, current.version):
             _report(diags, change, name, current, path)
+    diags.extend(check_reporting_basis(programme))
     return diags
 
 
