@@ -25,7 +25,10 @@ def fjordvik() -> Programme:
 @pytest.fixture(scope="module")
 def sandbakken() -> Programme:
     programme, diags = load_file(INPUTS / "sandbakken" / "program.xlsx")
-    assert programme is not None and [str(d) for d in diags] == []
+    # The one warning: the årsrapport 2026 (a project reported in January 2026) has no
+    # adopted handlingsplan 2026 yet (it is «til behandling»), so it uses the workbook.
+    assert programme is not None and [d.rule for d in diags] == ["årsrapport.grunnlag"]
+    assert "årsrapport 2026: fant ingen vedtatt handlingsplan for 2026" in str(diags.items[0])
     return programme
 
 
