@@ -137,5 +137,6 @@ def test_tiltak_added_after_adoption_are_named(tmp_path: Path) -> None:
                         "år: 2025, budsjett: 40000}\n", 1)
     workbook.write_text(text, encoding="utf-8")
     code, out = _run("validate", str(workbook))
+    assert code == 0, out
     assert "tiltak T99 (2025) er ikke med i handlingsplan 2025 versjon 1.0 slik den ble " \
            "vedtatt 12. desember 2024" in out, out

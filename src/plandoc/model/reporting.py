@@ -10,6 +10,7 @@ an adopted and kept handlingsplan the årsrapport uses the workbook and says so.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from plandoc.core.diagnostics import Diagnostics
 from plandoc.core.paths import ADOPTED_DIR
@@ -41,10 +42,10 @@ def adopted_handlingsplan(programme: Programme, year: int) -> tuple[Edition, Pro
 def as_adopted(programme: Programme, adopted: Programme, year: int) -> Programme:
     """`programme` with the goals, innsatsområder, strategies and the tiltak, budget and
     financing of `year` as in the `adopted` handlingsplan; results and projects unchanged."""
-    def other_years(items: list) -> list:  # type: ignore[type-arg]
+    def other_years(items: list[Any]) -> list[Any]:
         return [x for x in items if x.year != year]
 
-    def of_year(items: list) -> list:  # type: ignore[type-arg]
+    def of_year(items: list[Any]) -> list[Any]:
         return [x for x in items if x.year == year]
 
     return programme.model_copy(update={
