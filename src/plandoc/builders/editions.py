@@ -8,6 +8,7 @@ chapter is the one it was adopted with.
 
 from __future__ import annotations
 
+from plandoc.model.as_of import programme_as_of
 from plandoc.model.editions import edition_for, edition_key, stored, version_key
 from plandoc.model.programme import Edition, Programme
 
@@ -23,11 +24,13 @@ def with_earlier(snapshot: Programme, programme: Programme, edition: Edition) ->
 
 
 def source_for(programme: Programme, document: str, year: int | None = None) -> Programme:
-    """The programme document `document` (of `year`) is built from."""
+    """The programme document `document` (of `year`) is built from, with the projects as they
+    had reported by the edition's «tall per» date (`model.as_of`)."""
     edition = edition_for(programme, document, year)
-    if edition.borrowed or edition.current.status != "vedtatt":
+    if edition.borrowed:
         return programme
-    snapshot = stored(programme, edition.current)
+    day = edition.current.data_as_of
+    snapshot = stored(programme, edition.current) if edition.current.status == "vedtatt" else None
     if snapshot is None:
-        return programme
-    return with_earlier(snapshot, programme, edition.current)
+        return programme_as_of(programme, day)
+    return programme_as_of(with_earlier(snapshot, programme, edition.current), day)

@@ -14,6 +14,7 @@ from pathlib import Path
 from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.core.paths import ADOPTED_DIR
 from plandoc.i18n.fmt import format_date
+from plandoc.model.as_of import check_as_of
 from plandoc.model.changes import RecordChange, diff, show
 from plandoc.model.editions import (
     document_stem,
@@ -72,6 +73,7 @@ def attach_adopted(path: Path, programme: Programme) -> Diagnostics:
         for change in diff(snapshot, programme, document, year, current.version):
             _report(diags, change, name, current, path)
     diags.extend(check_reporting_basis(programme))
+    diags.extend(check_as_of(programme))
     return diags
 
 

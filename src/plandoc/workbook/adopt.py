@@ -17,13 +17,11 @@ from plandoc.core.diagnostics import Diagnostics, SourceRef
 from plandoc.core.paths import PROJECTS_DIR
 from plandoc.i18n.fmt import format_date
 from plandoc.load.editions import SNAPSHOT_FILE, snapshot_dir
+from plandoc.model.as_of import WITH_PROJECTS
 from plandoc.model.editions import document_stem, edition_for, main_document
 from plandoc.model.programme import Programme
 from plandoc.schema.project import PROJECT_SHEETS
 from plandoc.workbook.export import dump_yaml
-
-#: Documents whose content includes the projects (status, spending, results).
-WITH_PROJECTS = ("programplan", "handlingsplan", "årsrapport")
 
 
 def parse_document(programme: Programme, name: str) -> tuple[str, int | None] | None:
