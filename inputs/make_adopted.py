@@ -22,7 +22,9 @@ PLANDOC = [str(Path(sys.executable).parent / "plandoc")]
 #: (workbook, documents adopted from it as it stands)
 ADOPTED = [
     ("fjordvik/program.xlsx", ["omstillingsplan", "handlingsplan-2025"]),
-    ("sandbakken/program.xlsx", ["programplan", "handlingsplan-2025"]),
+    ("sandbakken/program.xlsx", ["handlingsplan-2025"]),
+    # Project 02/25's prosjektplan 1.2, approved at BP1 on 3 February 2025.
+    ("fjordvik/prosjekter/02-25-sjomatklynge.xlsx", ["prosjektplan"]),
 ]
 
 #: The 2.0 revision taken back: (text in program.yaml now, text in version 1.0).
@@ -49,6 +51,29 @@ FJORDVIK_1_0 = [
      '  behandlet_styringsgruppen: "27.01.2025"\n  vedtatt_kommunestyret: "13.02.2025"\n',
      '  versjon: "1.0"\n  status: vedtatt\n  dato: "15.01.2024"\n'
      '  behandlet_styringsgruppen: "22.01.2024"\n  vedtatt_kommunestyret: "15.02.2024"\n'),
+]
+
+
+#: Sandbakken's programplan 2.0 (til behandling, January 2026) taken back to the adopted 1.0:
+#: (text in program.yaml now, text in version 1.0). The 2.0 revision adds the 2027 frame and
+#: a youth contact in the programme office.
+SANDBAKKEN_1_0 = [
+    ('  versjon: "2.0"\n  status: til behandling\n  dato: "20.01.2026"\n'
+     '  behandlet_styringsgruppen: "28.01.2026"\n',
+     '  versjon: "1.0"\n  status: vedtatt\n  dato: "02.12.2024"\n'
+     '  behandlet_styringsgruppen: "09.12.2024"\n  vedtatt_kommunestyret: "18.12.2024"\n'),
+    ("  - {gruppe: Administrasjon, rolle: Ungdomskontakt, navn: Sara Nguyen, "
+     "representerer: Programkontoret}\n", ""),
+    ("  - {år: 2027, post: Programledelse og programkontor, beløp: 1400000}\n"
+     "  - {år: 2027, post: Møteplasser og bomiljø, innsatsområde: IO1, beløp: 700000}\n"
+     "  - {år: 2027, post: Barn og unge, innsatsområde: IO2, beløp: 500000}\n"
+     "  - {år: 2027, post: Aktivitet og helse, innsatsområde: IO3, beløp: 400000}\n", ""),
+    ("  - {år: 2027, kilde: Husbanken (tilskudd til områdesatsing), kildetype: stat, "
+     "beløp: 1500000}\n"
+     "  - {år: 2027, kilde: Elvestad kommune, kildetype: kommune, beløp: 1500000}\n", ""),
+    ('  - {dokument: programplan, versjon: "2.0", dato: "20.01.2026", status: til behandling, '
+     'behandlet_styringsgruppen: "28.01.2026", data_per: "16.01.2026", endringer: "Rullert '
+     'etter første år: rammer for 2027, ny ungdomskontakt i programkontoret"}\n', ""),
 ]
 
 
@@ -87,8 +112,26 @@ def fjordvik_1_0() -> None:
         # The header names the file it was made from; here that was program.yaml as of 2024.
 
 
+def sandbakken_1_0() -> None:
+    """Adopt programplan 1.0 from the workbook as it was before the 2.0 revision."""
+    text = (ROOT / "inputs/sandbakken/program.yaml").read_text(encoding="utf-8")
+    for now, then in SANDBAKKEN_1_0:
+        assert text.count(now) == 1, now
+        text = text.replace(now, then)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "sandbakken"
+        work.mkdir()
+        (work / "program.yaml").write_text(text, encoding="utf-8")
+        shutil.copytree(ROOT / "inputs/sandbakken/prosjekter", work / "prosjekter")
+        run("adopt", str(work / "program.yaml"), "programplan")
+        target = ROOT / "inputs/sandbakken/vedtatt/programplan-1.0"
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(work / "vedtatt/programplan-1.0", target)
+
+
 def main() -> None:
     fjordvik_1_0()
+    sandbakken_1_0()
     for workbook, documents in ADOPTED:
         for document in documents:
             run("adopt", f"inputs/{workbook}", document)

@@ -16,14 +16,19 @@ from plandoc.builders.tree_diff import redline
 from plandoc.builders.vedtatt import build_document
 from plandoc.document import Document
 from plandoc.i18n.labels import labels
-from plandoc.model.editions import document_stem, documents_built, previous_adopted
+from plandoc.model.editions import (
+    MAIN_DOCUMENTS,
+    document_stem,
+    documents_built,
+    previous_adopted,
+)
 from plandoc.model.programme import Programme
 
 
 def build_plain(programme: Programme, document: str, year: int | None) -> Document:
     """The document built from `programme` without its change chapter."""
-    if document == "omstillingsplan":
-        return get_builder("omstillingsplan").build_one(  # type: ignore[attr-defined]
+    if document in MAIN_DOCUMENTS:
+        return get_builder(document).build_one(  # type: ignore[attr-defined]
             programme, changes=False)
     if document == "handlingsplan" and year is not None:
         return get_builder("handlingsplan").build_year(  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ from plandoc.builders.omstillingsplan import (
 )
 from plandoc.builders.project_views import latest_date, portfolio_row
 from plandoc.builders.registry import register
+from plandoc.builders.revision import revise
 from plandoc.document import Document
 from plandoc.i18n.labels import labels
 from plandoc.model.portfolio import portfolio
@@ -51,7 +52,11 @@ class ProgramplanBuilder:
     ) -> list[tuple[str, Document]]:
         if programme.info.kind != AREA_PROGRAMME:
             return []
-        programme = source_for(programme, self.kind)
+        return [(self.kind, self.build_one(source_for(programme, self.kind)))]
+
+    def build_one(self, programme: Programme, changes: bool = True) -> Document:
+        """The programplan of `programme` as it stands (see `build` for which programme),
+        with the change chapter of a revision unless `changes` is false."""
         lbl = labels(programme.info.language)
         meta = make_meta(programme, self.kind, lbl["programplan"],
                          f"{programme.info.name} {period(programme)}")
@@ -85,7 +90,11 @@ class ProgramplanBuilder:
             "communication": sorted(programme.communication,
                                     key=lambda c: (c.year is not None, c.year or 0)),
         }
-        return [(self.kind, render_document(rendering, context))]
+        if not changes:
+            return render_document(rendering, context)
+        return revise(
+            programme, self.kind, None, lambda p: self.build_one(p, changes=False),
+            lambda revision: render_document(rendering, context | {"revision": revision}))
 
 
 register(ProgramplanBuilder())

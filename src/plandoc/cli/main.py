@@ -233,6 +233,8 @@ def adopt(input_file: Path, document: str) -> None:
 
     Innholdet utgaven ble laget fra, lagres i mappen «vedtatt» ved siden av INPUT_FILE. Da kan
     utgaven lages på nytt, helt lik, og plandoc sier fra hvis innholdet endres uten ny versjon.
+    For en prosjektfil (i mappen «prosjekter») er DOCUMENT «prosjektplan»: den godkjente
+    prosjektplanen lagres i mappen «vedtatt» ved siden av programfilen.
     """
     from plandoc.workbook.adopt import adopt as do_adopt
 

@@ -21,9 +21,11 @@ from plandoc.model.editions import (
     documents_built,
     edition_for,
     edition_key,
+    project_editions,
     snapshot_name,
 )
 from plandoc.model.programme import Edition, Programme
+from plandoc.model.project_changes import diff_project
 from plandoc.model.reporting import check_reporting_basis
 
 SNAPSHOT_FILE = "program.yaml"
@@ -74,7 +76,83 @@ def attach_adopted(path: Path, programme: Programme) -> Diagnostics:
             _report(diags, change, name, current, path)
     diags.extend(check_reporting_basis(programme))
     diags.extend(check_as_of(programme))
+    diags.extend(check_project_plans(path, programme))
     return diags
+
+
+PROJECT_SNAPSHOT_FILE = "prosjekt.yaml"
+
+
+def project_snapshot_dir(programme_file: Path, project_file: Path, version: str) -> Path:
+    """vedtatt/prosjektplan-<project file>-<version>/ beside the programme file."""
+    return programme_file.parent / ADOPTED_DIR / snapshot_name(
+        f"prosjektplan-{project_file.stem}", None, version)
+
+
+def check_project_plans(path: Path, programme: Programme) -> Diagnostics:
+    """Each project whose prosjektplan is approved (status vedtatt) against its kept edition:
+    a changed value of the plan's content is an error at its cell, a missing one a warning."""
+    from plandoc.load.project import load_project_file
+    from plandoc.model import project_rules
+
+    diags = Diagnostics()
+    for project in programme.projects:
+        editions = project_editions(project)
+        if not editions or editions[-1].status != "vedtatt":
+            continue
+        current = editions[-1]
+        source = Path(project.source)
+        rel = f"{source.parent.name}/{source.name}"
+        label = f"prosjektplanen for {project.info.id} versjon {current.version}"
+        folder = project_snapshot_dir(path, source, current.version)
+        file = folder / PROJECT_SNAPSHOT_FILE
+        if not file.is_file():
+            diags.warning(
+                f"{label} er godkjent, men ikke tatt vare på; kjør «plandoc adopt {rel} "
+                f"prosjektplan» og legg mappen «{ADOPTED_DIR}» inn sammen med arbeidsboken",
+                "vedtatt.mangler", current.ref("status") or current.ref())
+            continue
+        kept, found = load_project_file(file)
+        if kept is None or found.has_errors:
+            diags.extend(d for d in found if d.is_error)
+            diags.error(f"den godkjente prosjektplanen i {folder} kan ikke leses; hent den fram "
+                        "igjen fra versjonskontrollen (den skal ikke endres for hånd)",
+                        "vedtatt.lesing", SourceRef(str(file)))
+            continue
+        # Values the programme fills in (the innsatsområde of the tiltak) as for the live file.
+        project_rules.check_against_programme(kept, programme)
+        day = current.approved or current.board_date or current.date
+        what = (f"{label} ble godkjent{f' {format_date(day)}' if day else ''} og er lagret i "
+                f"«{ADOPTED_DIR}/{folder.name}»")
+        register = "under «utgaver»" if _yaml(source) else "i arket «Utgaver»"
+        todo = (f"legg til en ny versjon av prosjektplanen {register} (status utkast) før du "
+                "endrer innholdet, eller sett tilbake verdien som ble godkjent")
+        for change in diff_project(kept, project, current.version):
+            _report_change(diags, change, what, todo, source)
+    return diags
+
+
+def _report_change(diags: Diagnostics, change: RecordChange, what: str, todo: str,
+                   path: Path) -> None:
+    """One change as an error at its cell, in the words of `_report`."""
+    rule = "vedtatt.endret"
+    where = (f"under «{change.sheet.key}»" if _yaml(path)
+             else f"i arket «{change.sheet.name}»")
+    label = f"«{change.key}» {where}"
+    if change.sheet.kind == "form":
+        label = where.removeprefix("i ").removeprefix("under ")
+    if change.kind == "added":
+        diags.error(f"ny rad {label}, men {what}; {todo}", rule, change.ref)
+    elif change.kind == "removed":
+        old = change.old.ref() if change.old is not None else None
+        diags.error(f"raden {label} er fjernet, men {what}; {todo}", rule,
+                    SourceRef(str(path)) if _yaml(path)
+                    else SourceRef(str(path), change.sheet.name), related=[old] if old else [])
+    else:
+        for f in change.fields:
+            diags.error(
+                f"{f.column.header} for {label} er endret fra «{show(f.old)}» til "
+                f"«{show(f.new)}», men {what}; {todo}", rule, f.ref or change.ref)
 
 
 def _when(edition: Edition) -> str:
@@ -89,24 +167,7 @@ def _report(diags: Diagnostics, change: RecordChange, name: str, edition: Editio
     register = "under «utgaver»" if _yaml(path) else "i arket «Utgaver»"
     todo = (f"legg til en ny versjon av {name} {register} (status utkast) før du endrer "
             "innholdet, eller sett tilbake verdien som ble vedtatt")
-    rule = "vedtatt.endret"
-    where = (f"under «{change.sheet.key}»" if _yaml(path)
-             else f"i arket «{change.sheet.name}»")
-    label = f"«{change.key}» {where}"
-    if change.sheet.key == "program":
-        label = where.removeprefix("i ").removeprefix("under ")
-    if change.kind == "added":
-        diags.error(f"ny rad {label}, men {what}; {todo}", rule, change.ref)
-    elif change.kind == "removed":
-        old = change.old.ref() if change.old is not None else None
-        diags.error(f"raden {label} er fjernet, men {what}; {todo}", rule,
-                    SourceRef(str(path), change.sheet.name) if not _yaml(path)
-                    else SourceRef(str(path)), related=[old] if old else [])
-    else:
-        for f in change.fields:
-            diags.error(
-                f"{f.column.header} for {label} er endret fra «{show(f.old)}» til "
-                f"«{show(f.new)}», men {what}; {todo}", rule, f.ref or change.ref)
+    _report_change(diags, change, what, todo, path)
 
 
 def _yaml(path: Path) -> bool:

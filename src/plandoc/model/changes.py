@@ -122,9 +122,12 @@ def show(value: Any) -> str:
     return str(value)
 
 
-def _compare(sheet: Sheet, old: Record | None, new: Record | None) -> list[FieldChange]:
+def _compare(sheet: Sheet, old: Record | None, new: Record | None,
+             ignored: frozenset[str] = frozenset()) -> list[FieldChange]:
     out = []
     for column in sheet.columns:
+        if column.field in ignored:
+            continue
         if sheet is PROGRAM and column.target != "info":
             continue  # the Program sheet's version block is the register's business
         before = getattr(old, column.field, None) if old is not None else None
@@ -135,10 +138,11 @@ def _compare(sheet: Sheet, old: Record | None, new: Record | None) -> list[Field
     return out
 
 
-def _keyed(sheet: Sheet, records: Iterable[Any]) -> dict[str, Any]:
+def _keyed(sheet: Sheet, records: Iterable[Any],
+           key_of: Callable[[Any], str] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for record in records:
-        key = KEYS[sheet.key](record)
+        key = (key_of or KEYS[sheet.key])(record)
         n, unique = 1, key
         while unique in out:  # the same key twice: the second is "key #2"
             n += 1
@@ -165,18 +169,33 @@ def diff(old: Programme, new: Programme, document: str, year: int | None,
                                     old.info, new.info))
     for key, wanted in scope(document, year, version).items():
         sheet = _sheet(key)
-        before = _keyed(sheet, (r for r in getattr(old, sheet.model_field) if wanted(r)))
-        after = _keyed(sheet, (r for r in getattr(new, sheet.model_field) if wanted(r)))
-        for name, record in after.items():
-            if name not in before:
-                changes.append(RecordChange(sheet, name, "added", record.ref(), [], None,
-                                            record))
-                continue
-            found = _compare(sheet, before[name], record)
-            if found:
-                changes.append(RecordChange(sheet, name, "changed", record.ref(), found,
-                                            before[name], record))
-        for name, record in before.items():
-            if name not in after:
-                changes.append(RecordChange(sheet, name, "removed", None, [], record, None))
+        changes += diff_records(sheet, [r for r in getattr(old, sheet.model_field) if wanted(r)],
+                                [r for r in getattr(new, sheet.model_field) if wanted(r)])
     return changes
+
+
+def diff_records(sheet: Sheet, old: Iterable[Any], new: Iterable[Any],
+                 key_of: Callable[[Any], str] | None = None,
+                 ignored: frozenset[str] = frozenset()) -> list[RecordChange]:
+    """The records of one sheet added, removed or changed from `old` to `new`, matched by
+    `key_of` (default: the sheet's KEYS); fields in `ignored` are not compared."""
+    changes: list[RecordChange] = []
+    before, after = _keyed(sheet, old, key_of), _keyed(sheet, new, key_of)
+    for name, record in after.items():
+        if name not in before:
+            changes.append(RecordChange(sheet, name, "added", record.ref(), [], None, record))
+            continue
+        found = _compare(sheet, before[name], record, ignored)
+        if found:
+            changes.append(RecordChange(sheet, name, "changed", record.ref(), found,
+                                        before[name], record))
+    for name, record in before.items():
+        if name not in after:
+            changes.append(RecordChange(sheet, name, "removed", None, [], record, None))
+    return changes
+
+
+def compare_form(sheet: Sheet, old: Record, new: Record,
+                 ignored: frozenset[str] = frozenset()) -> list[FieldChange]:
+    """The fields of a form sheet (one record) that differ."""
+    return _compare(sheet, old, new, ignored)

@@ -18,7 +18,12 @@ from plandoc.core.paths import PROJECTS_DIR
 from plandoc.i18n.fmt import format_date
 from plandoc.load.editions import SNAPSHOT_FILE, snapshot_dir
 from plandoc.model.as_of import WITH_PROJECTS
-from plandoc.model.editions import document_stem, edition_for, main_document
+from plandoc.model.editions import (
+    document_stem,
+    edition_for,
+    main_document,
+    project_editions,
+)
 from plandoc.model.programme import Programme
 from plandoc.schema.project import PROJECT_SHEETS
 from plandoc.workbook.export import dump_yaml
@@ -70,7 +75,10 @@ def adopt(path: Path, name: str) -> tuple[Path | None, Diagnostics]:
     Returns the snapshot folder (None on errors) and every diagnostic.
     """
     from plandoc.load.inputs import load_file
+    from plandoc.load.project import is_project_file
 
+    if is_project_file(path):
+        return adopt_project(path, name)
     programme, diags = load_file(path)
     # The edition about to be kept is, of course, not kept yet.
     diags.items = [d for d in diags.items if d.rule != "vedtatt.mangler"]
@@ -96,20 +104,67 @@ def adopt(path: Path, name: str) -> tuple[Path | None, Diagnostics]:
                     "status til «vedtatt» i arket «Utgaver» når kommunestyret har vedtatt den",
                     "vedtatt.status", current.ref("status") or where)
         return None, diags
-    folder = snapshot_dir(path, current)
-    files = snapshot_files(programme, document, year, path)
+    return _keep(snapshot_dir(path, current), snapshot_files(programme, document, year, path),
+                 f"versjon {current.version} av {label} er vedtatt", diags)
+
+
+def _keep(folder: Path, files: dict[str, str], adopted: str,
+          diags: Diagnostics) -> tuple[Path | None, Diagnostics]:
+    """Write `files` to `folder` once; the same content again is fine, other content not."""
     if folder.exists():
         same = all((folder / rel).is_file()
                    and (folder / rel).read_text(encoding="utf-8") == text
                    for rel, text in files.items())
         if not same:
-            diags.error(f"{folder} finnes allerede med annet innhold: versjon {current.version} "
-                        f"av {label} er vedtatt slik den står der; lag en ny versjon i arket "
-                        "«Utgaver» for endringene", "vedtatt.finnes", SourceRef(str(folder)))
+            diags.error(f"{folder} finnes allerede med annet innhold: {adopted} slik den står "
+                        "der; lag en ny versjon i arket «Utgaver» for endringene",
+                        "vedtatt.finnes", SourceRef(str(folder)))
             return None, diags
         return folder, diags
     _write_folder(folder, files)
     return folder, diags
+
+
+def adopt_project(path: Path, name: str) -> tuple[Path | None, Diagnostics]:
+    """Keep the approved prosjektplan of the project file `path` (`name` is «prosjektplan»)
+    beside its programme file, in vedtatt/prosjektplan-<file>-<version>/prosjekt.yaml."""
+    from plandoc.load.editions import PROJECT_SNAPSHOT_FILE, project_snapshot_dir
+    from plandoc.load.project import load_project_file, programme_file_for
+
+    diags = Diagnostics()
+    where = SourceRef(str(path))
+    if name.strip().lower() != "prosjektplan":
+        diags.error(f"ukjent dokument «{name}» for en prosjektfil; skriv prosjektplan",
+                    "vedtatt.dokument", where)
+        return None, diags
+    project, found = load_project_file(path)
+    diags.extend(found)
+    programme_file = programme_file_for(path)
+    if programme_file is None:
+        diags.error("fant ingen programfil i mappen over «prosjekter»; den godkjente "
+                    "prosjektplanen lagres i mappen «vedtatt» ved siden av programfilen",
+                    "vedtatt.program", where)
+    if project is None or diags.has_errors or programme_file is None:
+        return None, diags
+    editions = project_editions(project)
+    if not editions:
+        diags.error("prosjektplanen har ingen rad i arket «Utgaver»; legg den til med status "
+                    "vedtatt først", "vedtatt.utgave", where)
+        return None, diags
+    current = editions[-1]
+    if current.status != "vedtatt":
+        diags.error(f"prosjektplanen versjon {current.version} har status «{current.status}»; "
+                    "sett status til «vedtatt» i arket «Utgaver» når den er godkjent i "
+                    "beslutningspunktet", "vedtatt.status", current.ref("status") or where)
+        return None, diags
+    day = current.approved or current.board_date or current.date
+    when = f", godkjent {format_date(day, 'short')}" if day else ""
+    header = (f"# Godkjent utgave: prosjektplan {project.info.id} versjon {current.version}"
+              f"{when}.\n# Laget av «plandoc adopt» fra {path.name}. Skal ikke endres.\n")
+    files = {PROJECT_SNAPSHOT_FILE: header + dump_yaml(project, PROJECT_SHEETS)}
+    return _keep(project_snapshot_dir(programme_file, path, current.version), files,
+                 f"prosjektplanen for {project.info.id} versjon {current.version} er godkjent",
+                 diags)
 
 
 def _write_folder(folder: Path, files: dict[str, str]) -> None:

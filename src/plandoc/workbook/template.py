@@ -234,7 +234,18 @@ def _instructions(ws: Worksheet, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -
              "med sporede endringer (…-endringer.docx) som viser hva som er endret siden "
              "vedtaket. Den vedtatte utgaven kan alltid lages på nytt, helt lik.", None),
         ("", "«Tall per» er datoen tallene i dokumentet gjelder fra (prosjektstatus, forbruk, "
-             "resultater). Er den tom, brukes dokumentets dato.", None),
+             "resultater). Statusrapporter fra prosjektene som er datert senere, kommer ikke "
+             "med i dokumentet; plandoc sier fra hvor mange og fra hvilke prosjektfiler. Er "
+             "den tom, vises dokumentets dato, og alle rapportene tas med.", None),
+        ("", "Årsrapporten måler året mot handlingsplanen slik den ble vedtatt: mål, tiltak og "
+             "budsjett hentes fra den vedtatte handlingsplanen i mappen «vedtatt», og "
+             "rapporten viser vedtatt budsjett mot det som er brukt. Finnes den ikke, brukes "
+             "arbeidsboken slik den er, og rapporten sier det.", None),
+        ("", "Prosjektplaner: når en prosjektplan er godkjent i et beslutningspunkt, setter du "
+             "status «vedtatt» i prosjektfilens ark Utgaver og kjører «plandoc adopt "
+             "prosjekter/<fil> prosjektplan». Deretter må endringer i planen få en ny versjon "
+             "(rapportering av statusrapporter, oppnådde mål og regnskap er ikke endringer i "
+             "planen).", None),
     ]
     if sheets is not PROGRAMME_SHEETS:
         lines[:2] = PROJECT_INTRO
