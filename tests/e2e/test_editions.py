@@ -29,8 +29,10 @@ COVERS = [
     ("fjordvik-kommune", "arsrapport-2025",
      ["1.0", "20. januar 2026", "Til behandling", "29. januar 2026", "31. desember 2025"],
      ["13. februar 2025"]),
+    # Programplan 2.0 (til behandling) after the adopted 1.0, which its history lists.
     ("elvestad-kommune", "programplan",
-     ["1.0", "2. desember 2024", "Vedtatt", "9. desember 2024", "18. desember 2024"], []),
+     ["2.0", "20. januar 2026", "Til behandling", "28. januar 2026", "16. januar 2026",
+      "18. desember 2024"], []),
     ("elvestad-kommune", "handlingsplan-2026",
      ["0.9", "17. november 2025", "Til behandling", "1. desember 2025", "31. oktober 2025"],
      ["18. desember 2024"]),
