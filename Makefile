@@ -28,9 +28,10 @@ lint: $(VENV)
 	$(BIN)/mypy
 
 # The benchmark needs pandoc (pypandoc-binary); LibreOffice is used where installed.
+# `make bench BENCH_ARGS=--quick` is a smoke test (tiny corpus, its report in build/).
 bench: $(VENV)
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev,bench]'
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 # Refresh constraints.txt from the working venv after changing a dependency: upgrade in
 # .venv (pip install -U …), run make lint test, then make constraints and review the diff.
