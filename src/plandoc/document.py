@@ -289,12 +289,20 @@ def heading_text(heading: Heading) -> str:
     return f"{heading.number} {title}" if heading.number else title
 
 
+#: Field names of each dataclass `to_data` has met (dataclasses.fields is slow to ask).
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def to_data(node: Any) -> Any:
     """Plain JSON-able data for a tree node, each dataclass tagged with its kind as "type"."""
-    if is_dataclass(node) and not isinstance(node, type):
-        data: dict[str, Any] = {"type": type(node).__name__}
-        for f in fields(node):
-            data[f.name] = to_data(getattr(node, f.name))
+    kind = type(node)
+    names = _FIELDS.get(kind)
+    if names is None and is_dataclass(node) and not isinstance(node, type):
+        names = _FIELDS[kind] = tuple(f.name for f in fields(node))
+    if names is not None:
+        data: dict[str, Any] = {"type": kind.__name__}
+        for name in names:
+            data[name] = to_data(getattr(node, name))
         return data
     if isinstance(node, list | tuple):
         return [to_data(x) for x in node]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,18 @@ class _Template:
     path: Path
     data: bytes
     info: TemplateInfo
+    #: The same package with its parts stored, not deflated: every document opens the
+    #: template again, and inflating its fonts each time cost more than reading them.
+    stored: bytes = b""
+
+
+def _stored(data: bytes) -> bytes:
+    """The zip `data` with every entry stored uncompressed (same names, same content)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for entry in src.infolist():
+            dst.writestr(entry.filename, src.read(entry), compress_type=zipfile.ZIP_STORED)
+    return out.getvalue()
 
 
 _TEMPLATES: dict[Path, _Template] = {}
@@ -83,7 +96,11 @@ def load_template(path: Path) -> _Template:
                              sect_prs[-1] if sect_prs else None)
     except Exception as exc:  # a damaged .docx can fail anywhere in python-docx
         raise TemplateError(f"Word-malen {path} kan ikke leses som .docx: {exc}") from exc
-    template = _TEMPLATES[key] = _Template(key, data, info)
+    try:
+        stored = _stored(data)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise TemplateError(f"Word-malen {path} kan ikke leses som .docx: {exc}") from exc
+    template = _TEMPLATES[key] = _Template(key, data, info, stored)
     return template
 
 
@@ -230,7 +247,7 @@ class DocxWriter:
         template = load_template(self.template_for(document.meta))
         language = document.meta.language if _LANG.match(document.meta.language) else "nb-NO"
 
-        tpl = DocxTemplate(io.BytesIO(template.data))
+        tpl = DocxTemplate(io.BytesIO(template.stored))
         context = _context(document.meta)
         # The version details once, as in the PDF: on the cover unless the body has its own
         # version table (which says it with proper table headers).
