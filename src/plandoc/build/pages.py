@@ -17,13 +17,14 @@ def takes_pages(writer: object) -> bool:
 def pdf_heading_pages(pdf: Path, expected: int) -> list[int] | None:
     """The page of each bookmark of `pdf`, in order; None when the PDF cannot be read or its
     outline does not have one entry per outlined heading (then the writer estimates)."""
-    from plandoc.writers.pdf_pages import read_pages
+    from plandoc.writers.pdf_pages import outline_pages, read_pages
 
-    try:
-        outline = read_pages(pdf).outline
-    except PlandocError:
-        return None
-    pages = [entry.page for entry in outline]
+    pages = outline_pages(pdf)
+    if pages is None:
+        try:
+            pages = [entry.page for entry in read_pages(pdf).outline]
+        except PlandocError:
+            return None
     return pages if len(pages) == expected else None
 
 

@@ -56,3 +56,50 @@ def read_pages(pdf: bytes | Path) -> PdfPages:
         return PdfPages(count=len(reader.pages), labels=labels, outline=tuple(entries))
     except (OSError, PdfReadError, ValueError, KeyError) as exc:
         raise RenderError(f"kunne ikke lese sidene i PDF-en: {exc}") from exc
+
+
+def outline_pages(pdf: bytes | Path) -> list[int] | None:
+    """The page (1-based) of each bookmark of the outline, in order, read with pikepdf;
+    None unless every bookmark points straight at a page (then `read_pages` decides).
+
+    What the Word TOC takes from each PDF: pikepdf reads it in a millisecond or two, where
+    pypdf's full `read_pages` took some 20 ms for each document a build writes.
+    """
+    import pikepdf
+
+    try:
+        source = pdf if isinstance(pdf, Path) else io.BytesIO(pdf)
+        with pikepdf.open(source) as doc:
+            index: dict[tuple[int, int], int] = {
+                page.obj.objgen: number for number, page in enumerate(doc.pages, start=1)}
+            root = doc.Root.get("/Outlines")
+            if root is None:
+                return []
+            pages: list[int] = []
+            seen: set[tuple[int, int]] = set()
+
+            def walk(item: Any) -> bool:
+                # Depth first, an item before its children, as pypdf's outline lists them.
+                while item is not None:
+                    if item.objgen in seen:  # a loop in a damaged outline
+                        return False
+                    seen.add(item.objgen)
+                    dest = item.get("/Dest")
+                    if not isinstance(dest, pikepdf.Array) or len(dest) == 0:
+                        return False  # a named destination or an action: pypdf decides
+                    page = index.get(dest[0].objgen)
+                    if page is None:
+                        return False
+                    pages.append(page)
+                    child = item.get("/First")
+                    if child is not None and not walk(child):
+                        return False
+                    item = item.get("/Next")
+                return True
+
+            first = root.get("/First")
+            if first is not None and not walk(first):
+                return None
+            return pages
+    except (pikepdf.PdfError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
