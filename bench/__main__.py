@@ -531,9 +531,14 @@ def watch_first_pdf(files: list[Path], work: Path, reps: int, results: Results
         results.notes.append(f"`plandoc watch` er ikke målt: {why}.")
         return None, why
     (work / "watch").mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="watch-", dir=work / "watch") as tmp:
-        measured = measure(source.parent, Path(tmp), text=vision, rounds=max(3, reps),
-                           jobs=None)
+    try:
+        with tempfile.TemporaryDirectory(prefix="watch-", dir=work / "watch") as tmp:
+            measured = measure(source.parent, Path(tmp), text=vision, rounds=max(3, reps),
+                               jobs=None)
+    except Exception as exc:  # the rest of the report is still worth writing
+        why = f"målingen feilet ({type(exc).__name__}: {exc})"
+        results.notes.append(f"`plandoc watch` er ikke målt: {why}.")
+        return None, why
     first, whole = measured["first_pdf"], measured["round"]
     results.add("én endret arbeidsbok i `plandoc watch`: første nye PDF, median", first,
                 note=f"hele ombyggingen etter lagringen: {whole:.2f} s; visjonen endret og "
