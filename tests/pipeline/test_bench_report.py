@@ -102,3 +102,13 @@ def test_busy_machine_is_named(bench: Any, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(main.os, "cpu_count", lambda: 2)
     assert main._busy("0.30 / 0.2 / 0.1", "0.9 / 0.5 / 0.2") == ""
     assert main._busy("0.30 / 0.2 / 0.1", "3.50 / 2 / 1") == "last 3.5 på 2 kjerner"
+
+
+def test_the_dominant_step_is_named(bench: Any) -> None:
+    main, _ = bench
+    stages = [("i alt per program", 4.0), ("PDF i alt (data, diagram, Typst)", 3.0),
+              ("Typst-kompilering (gulv)", 2.6), ("Markdown → dokumenttre (markdown-it-py)", 0.4)]
+    assert main.dominates(stages) == (
+        "Mest tid: Typst-kompilering (gulv), 65 % av tiden per program. plandocs eget arbeid "
+        "utenom Typst-kompileringen er 35 %.")
+    assert main.dominates([]) == ""
