@@ -62,8 +62,8 @@ def outline_pages(pdf: bytes | Path) -> list[int] | None:
     """The page (1-based) of each bookmark of the outline, in order, read with pikepdf;
     None unless every bookmark points straight at a page (then `read_pages` decides).
 
-    What the Word TOC takes from each PDF: pikepdf reads it in a millisecond or two, where
-    pypdf's full `read_pages` took some 20 ms for each document a build writes.
+    What the Word TOC takes from each PDF: pikepdf reads it in under a millisecond of CPU
+    where pypdf's full `read_pages` took about 7 ms, for every document a build writes.
     """
     import pikepdf
 
