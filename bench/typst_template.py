@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     cmp_.add_argument("--old", default="reference", help="reference, current eller en mappe")
     cmp_.add_argument("--new", default="current", help="reference, current eller en mappe")
     cmp_.add_argument("--json", type=Path, help="skriv alle målingene hit")
-    cmp_.add_argument("names", nargs="*")
+    cmp_.add_argument("--only", default="", help="bare disse dokumentene (navn,navn,…)")
     one = sub.add_parser("time", help="(intern) én runde med én mal")
     one.add_argument("template", help="reference, current eller en mappe med maler")
     one.add_argument("folder", type=Path)
@@ -159,7 +159,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.command == "time":
         print(json.dumps(_time_all(args.template, args.folder, args.names)))
         return
-    times = compare(args.folder, args.rounds, args.names, args.old, args.new)
+    names = [n for n in args.only.split(",") if n]
+    times = compare(args.folder, args.rounds, names, args.old, args.new)
     if args.json:
         args.json.write_text(json.dumps(times, indent=1), encoding="utf-8")
     print(report(times))
