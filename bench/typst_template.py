@@ -12,6 +12,7 @@ template, alternating, and prints the median compile time per document and the r
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import shutil
 import statistics
@@ -26,12 +27,47 @@ from typing import Any
 
 from plandoc.writers import pdf as pdf_writer
 
-#: The templates as they were before issue 18 made them lighter (plandoc.typ, bauta.typ,
-#: chart.typ); the fonts are the shipped ones.
-REFERENCE_DIR = Path(__file__).resolve().parent / "typst_reference"
+#: What issue 18 changed in plandoc.typ, as it was and as it is (see its README.md).
+REFERENCE_PARTS = Path(__file__).resolve().parent / "typst_reference"
 #: Today's templates.
 CURRENT_DIR = pdf_writer.DEFAULT_TEMPLATE_DIR
-TEMPLATES = {"reference": REFERENCE_DIR, "current": CURRENT_DIR}
+
+
+class StaleReference(RuntimeError):
+    """plandoc.typ no longer holds the stretch issue 18 changed, as recorded."""
+
+
+def reference_dir(into: Path) -> Path:
+    """Write the reference templates into `into` and return it: today's templates (without
+    fonts; the writer adds the shipped ones) with issue 18's change to plandoc.typ undone."""
+    shutil.copytree(CURRENT_DIR, into, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("fonts", "*.md"))
+    main = into / pdf_writer.MAIN_TEMPLATE
+    text = main.read_text(encoding="utf-8")
+    after = (REFERENCE_PARTS / "plandoc.typ.after").read_text(encoding="utf-8")
+    before = (REFERENCE_PARTS / "plandoc.typ.before").read_text(encoding="utf-8")
+    if text.count(after) != 1:
+        raise StaleReference(
+            "plandoc.typ har ikke lenger delen bench/typst_reference/plandoc.typ.after "
+            "(nøyaktig én gang): oppdater den (se README.md der)")
+    main.write_text(text.replace(after, before), encoding="utf-8")
+    return into
+
+
+_reference: list[Path] = []
+
+
+def template_dir_of(template: str) -> Path:
+    """"reference", "current", or the path of a folder with templates (a variant)."""
+    if template == "current":
+        return CURRENT_DIR
+    if template != "reference":
+        return Path(template)
+    if not _reference:
+        folder = Path(tempfile.mkdtemp(prefix="plandoc-typst-reference-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _reference.append(reference_dir(folder))
+    return _reference[0]
 
 
 @dataclass(frozen=True)
@@ -82,11 +118,6 @@ def compile_source(source: Source, template_dir: Path, fmt: str = "pdf",
         return result
 
 
-def template_dir_of(template: str) -> Path:
-    """"reference", "current", or the path of a folder with templates (a variant)."""
-    return TEMPLATES[template] if template in TEMPLATES else Path(template)
-
-
 def _time_all(template: str, folder: Path, names: Sequence[str]) -> dict[str, float]:
     """Seconds per document, each compiled once in this process after one warm-up
     compile of another document (fonts loaded), as a build compiles them."""
@@ -110,6 +141,7 @@ def compare(folder: Path, rounds: int, names: Sequence[str] | None = None,
     within a process)."""
     names = list(names or [s.name for s in kept_sources(folder)])
     pair = {"reference": old, "current": new}
+    template_dir_of(old), template_dir_of(new)  # a stale reference fails here, not below
     times: dict[str, dict[str, list[float]]] = {t: {n: [] for n in names} for t in pair}
     for i in range(rounds):
         order = list(pair) if i % 2 == 0 else list(reversed(pair))

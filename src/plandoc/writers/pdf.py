@@ -208,28 +208,7 @@ def _prepared(document: Document, template_dir: Path | None
             shutil.copyfile(shipped_chart, root / shipped_chart.name)
         data = document_data(document, root)
         payload = json.dumps(data, ensure_ascii=False)
-        _keep_source(root, payload, main.name, document)
         yield _compiler(font_dirs), root, payload, main.name
-
-
-#: Set to a folder to keep the Typst source of every PDF (for profiling the template; see
-#: bench/typst_template.py): one folder per document with the template, its pictures,
-#: doc.json (what `sys.inputs.doc` gets) and source.json (main file, timestamp).
-KEEP_ENV = "PLANDOC_KEEP_TYPST"
-
-
-def _keep_source(root: Path, payload: str, main: str, document: Document) -> None:
-    keep = os.environ.get(KEEP_ENV)
-    if not keep:
-        return
-    digest = hashlib.sha256(payload.encode()).hexdigest()[:12]
-    kind = re.sub(r"[^a-z0-9-]+", "-", document.meta.kind.lower()) or "dokument"
-    target = Path(keep) / f"{kind}-{digest}"
-    shutil.copytree(root, target, dirs_exist_ok=True)
-    (target / "doc.json").write_text(payload, encoding="utf-8")
-    facts = {"main": main, "timestamp": source_epoch(document.meta.issued),
-             "title": document.meta.title}
-    (target / "source.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
 
 
 def template_for(kind: str, template_dir: Path) -> Path:
@@ -246,6 +225,7 @@ def template_for(kind: str, template_dir: Path) -> Path:
 
 def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Document,
              main: str = MAIN_TEMPLATE) -> bytes:
+    _keep_source(root, payload, main, document)
     kwargs: dict[str, Any] = {
         "input": str(root / main),
         "root": str(root),
@@ -325,3 +305,23 @@ def _norwegian_link_descriptions(pdf: bytes) -> bytes:
         out = io.BytesIO()
         doc.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+#: Set to a folder to keep the Typst source of every PDF (for profiling the template; see
+#: bench/typst_template.py): one folder per document with the template, its pictures,
+#: doc.json (what `sys.inputs.doc` gets) and source.json (main file, timestamp).
+KEEP_ENV = "PLANDOC_KEEP_TYPST"
+
+
+def _keep_source(root: Path, payload: str, main: str, document: Document) -> None:
+    keep = os.environ.get(KEEP_ENV)
+    if not keep:
+        return
+    digest = hashlib.sha256(payload.encode()).hexdigest()[:12]
+    kind = re.sub(r"[^a-z0-9-]+", "-", document.meta.kind.lower()) or "dokument"
+    target = Path(keep) / f"{kind}-{digest}"
+    shutil.copytree(root, target, dirs_exist_ok=True)
+    (target / "doc.json").write_text(payload, encoding="utf-8")
+    facts = {"main": main, "timestamp": source_epoch(document.meta.issued),
+             "title": document.meta.title}
+    (target / "source.json").write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
