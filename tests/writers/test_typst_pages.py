@@ -7,6 +7,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from plandoc.document import Document
 from plandoc.writers import pdf
 
@@ -47,7 +49,9 @@ def _examples() -> Iterator[tuple[str, Document]]:
         yield "bauta/kortversjon", build_short(ed)
 
 
-def test_pages_look_as_with_the_reference_templates(tmp_path: Path) -> None:
+def test_pages_look_as_with_the_reference_templates(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(ROOT))  # bench/ is beside src/, not installed
     from bench.typst_template import reference_dir
 
     reference = reference_dir(tmp_path / "reference")
