@@ -475,10 +475,14 @@ def typst_floor(files: list[Path], work: Path, rounds: int, results: Results,
     Each template compiles in a process of its own (Typst's memo is process-wide), the two
     alternating, `rounds` times; the median of each template's total. Returns (today,
     before, why not measured)."""
+    from bench.typst_template import StaleReference, reference_dir
     from plandoc.writers.pdf import default_template_dir
 
-    if not (REFERENCE / "plandoc.typ").is_file():
-        why = "bench/typst_reference/ (malen fra før) finnes ikke ennå"
+    # The reference is today's templates with issue 18's change undone (its README.md).
+    try:
+        reference = reference_dir(work / "typst-reference")
+    except (StaleReference, OSError) as exc:
+        why = f"bench/typst_reference/ (malen fra før) kan ikke brukes: {exc}"
         results.notes.append(f"Typst-gulvet før og nå er ikke målt: {why}.")
         return None, None, why
     count = max(1, min(count, len(files) - 1))
@@ -486,7 +490,7 @@ def typst_floor(files: list[Path], work: Path, rounds: int, results: Results,
     totals: dict[str, list[float]] = {"now": [], "before": []}
     per_doc: dict[str, list[float]] = {}
     for i in range(rounds):
-        order = [("before", REFERENCE), ("now", default_template_dir())]
+        order = [("before", reference), ("now", default_template_dir())]
         for label, folder in (order if i % 2 == 0 else order[::-1]):
             out = subprocess.run(
                 [PYTHON, "-m", "bench.typst_floor", str(folder), str(warm), *map(str, picks)],
