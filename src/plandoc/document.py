@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -39,6 +40,39 @@ class Link:
 
 
 @dataclass
+class Anchor:
+    """Where the goal, innsatsområde, strategy, tiltak or project with the id `target` is
+    defined: an invisible link target (see `anchor_name`); `Ref`s to the id land here."""
+
+    target: str
+    #: The target's name in every format (`anchor_name`).
+    name: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.name = anchor_name(self.target)
+
+
+@dataclass
+class Ref:
+    """A printed id that links to its definition (an `Anchor` with the same target).
+
+    `document` says where that is: None — nowhere known (shown as plain text); "" — in this
+    document; otherwise the sibling document's path without suffix, relative to this
+    document's folder ("omstillingsplan", "../../handlingsplan-2025"): each writer adds its
+    own suffix, so a PDF links to the PDF and a web page to the web page.
+    """
+
+    target: str
+    children: list[Inline]
+    document: str | None = None
+    #: The target's name in every format (`anchor_name`).
+    name: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.name = anchor_name(self.target)
+
+
+@dataclass
 class LineBreak:
     """A hard line break inside a paragraph or cell."""
 
@@ -73,7 +107,9 @@ class Deleted:
 #: A whole block or table row added or removed since an earlier edition (tracked changes).
 Change = Literal["inserted", "deleted"]
 
-Inline = Text | Strong | Emphasis | Link | LineBreak | Status | Inserted | Deleted
+Inline = (
+    Text | Strong | Emphasis | Link | LineBreak | Status | Inserted | Deleted | Anchor | Ref
+)
 
 # ---------------------------------------------------------------- blocks
 
@@ -278,9 +314,23 @@ def plain_text(inlines: list[Inline]) -> str:
             parts.append(node.text)
         elif isinstance(node, LineBreak):
             parts.append("\n")
+        elif isinstance(node, Anchor):
+            continue
         else:
             parts.append(plain_text(node.children))
     return "".join(parts)
+
+
+_NOT_IN_NAME = re.compile(r"[^A-Za-z0-9]+")
+
+
+def anchor_name(target: str) -> str:
+    """The name of the link target of an id in every format: "01/25" → "id_01_25".
+
+    Letters, digits and underscores only, so it is a Typst label, an HTML id, a PDF named
+    destination and a Word bookmark name (at most 40 characters) alike.
+    """
+    return ("id_" + _NOT_IN_NAME.sub("_", target).strip("_"))[:40]
 
 
 def heading_text(heading: Heading) -> str:

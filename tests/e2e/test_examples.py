@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from plandoc.build.pipeline import KIND_FORMATS
 from plandoc.builders import build_documents
 from plandoc.cli.main import main
 from plandoc.core.paths import programme_dir
+from plandoc.document import TableOfContents
 from plandoc.i18n.fmt import format_date, format_money
 from plandoc.load.inputs import load_file
 from plandoc.model.programme import Programme
@@ -465,6 +467,138 @@ def test_every_cited_id_is_printed_at_its_definition(
             pattern = rf"(?<![\w/-]){re.escape(ident)}(?![\w/-])"
             assert any(re.search(pattern, texts.get(doc, "")) for doc in defined[ident]), (
                 programme.info.name, ident, defined[ident])
+
+
+def _refs(document: object) -> list:
+    from plandoc.builders.links import _inline_lists
+    from plandoc.document import Emphasis, Ref, Status, Strong
+
+    found: list = []
+
+    def walk(nodes: list) -> None:
+        for node in nodes:
+            if isinstance(node, Ref):
+                found.append(node)
+            elif isinstance(node, Strong | Emphasis | Status):
+                walk(node.children)
+
+    for nodes in _inline_lists(document.blocks):  # type: ignore[attr-defined]
+        walk(nodes)
+    return found
+
+
+def _named_destinations(path: Path) -> set[str]:
+    reader = PdfReader(path)
+    return set(reader.named_destinations)
+
+
+def test_every_printed_id_links_to_its_definition_in_the_pdf(
+    built: Path, programmes: list[Programme]
+) -> None:
+    """Read every link annotation back with pypdf: internal links go to a page of the same
+    PDF; links to a sibling PDF (GoToR) name a file that exists and a named destination it
+    has. Each document has exactly as many id links as the tree has resolved ids, and every
+    goal, innsatsområde, strategy, tiltak and project has its named destination in the PDF
+    that defines it."""
+    from plandoc.builders.links import id_homes
+
+    remote_targets: set[tuple[str, str]] = set()
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        homes = id_homes(programme)
+        from plandoc.document import anchor_name
+        for ident, home in homes.items():
+            assert anchor_name(ident) in _named_destinations(folder / f"{home}.pdf"), (
+                programme.info.name, ident, home)
+        for stem, document in documents(programme):
+            pdf = folder / f"{stem}.pdf"
+            refs = [r for r in _refs(document) if r.document is not None]
+            reader = PdfReader(pdf)
+            links = 0
+            for page in reader.pages:
+                for annot in page.get("/Annots") or []:
+                    annot = annot.get_object()
+                    action = annot.get("/A")
+                    if "/Dest" in annot:
+                        dest = annot["/Dest"]
+                        assert reader.get_page_number(dest[0].get_object()) >= 0
+                        links += 1
+                    elif action is not None and action["/S"] == "/GoToR":
+                        target = (pdf.parent / str(action["/F"]["/F"])).resolve()
+                        assert target.is_file(), (stem, str(action["/F"]["/F"]))
+                        assert str(action["/D"]) in _named_destinations(target), (
+                            stem, target.name, str(action["/D"]))
+                        remote_targets.add((stem.split("-")[0].split("/")[-1], target.stem))
+                        links += 1
+            # The contents page links each entry to its heading, too.
+            toc = any(isinstance(b, TableOfContents) for b in document.blocks)
+            expected = len(refs) + (len(document.headings()) if toc else 0)
+            assert links == expected, (programme.info.name, stem, links, expected)
+            # Word: the ids of this document link to their bookmarks.
+            with zipfile.ZipFile(folder / f"{stem}.docx") as docx:
+                xml = docx.read("word/document.xml").decode("utf-8")
+            marks = set(re.findall(r'<w:bookmarkStart [^>]*w:name="(id_[^"]+)"', xml))
+            anchors = re.findall(r'<w:hyperlink w:anchor="(id_[^"]+)"', xml)
+            assert len(anchors) == len([r for r in refs if r.document == ""]), stem
+            assert set(anchors) <= marks, stem
+    # The årsrapport's goal ids lead to the multi-year plan, the portfolio's to the projects.
+    assert ("arsrapport", "omstillingsplan") in remote_targets
+    assert ("portefoljeoversikt", "prosjektplan") in remote_targets
+
+
+@pytest.fixture(scope="module")
+def built_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("html")
+    result = CliRunner().invoke(main, ["build", str(ROOT / "inputs"), "--out", str(out),
+                                       "--format", "html", "-q"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_every_printed_id_links_to_its_definition_in_html(
+    built_html: Path, programmes: list[Programme]
+) -> None:
+    """Every id link of every page (parsed with html.parser) lands on an element id that
+    exists: on the same page, or on the sibling page the href names."""
+    from html.parser import HTMLParser
+
+    class Page(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: set[str] = set()
+            self.refs: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = dict(attrs)
+            if a.get("id"):
+                self.ids.add(str(a["id"]))
+            if tag == "a" and a.get("class") == "ref":
+                self.refs.append(str(a["href"]))
+
+    pages: dict[Path, Page] = {}
+
+    def page(path: Path) -> Page:
+        if path not in pages:
+            parsed = Page()
+            parsed.feed(path.read_text(encoding="utf-8"))
+            pages[path] = parsed
+        return pages[path]
+
+    checked = 0
+    for programme in programmes:
+        folder = programme_dir(built_html, programme.info.municipality)
+        for stem, document in documents(programme):
+            path = folder / f"{stem}.html"
+            here = page(path)
+            assert len(here.refs) == len([r for r in _refs(document)
+                                          if r.document is not None]), stem
+            for href in here.refs:
+                file, _, fragment = href.partition("#")
+                target = (path.parent / file).resolve() if file else path
+                assert target.is_file(), (stem, href)
+                assert fragment in page(target).ids, (stem, href)
+                checked += 1
+    assert checked > 100
 
 
 # ---------------------------------------------------------------- the Word edition in LibreOffice

@@ -118,11 +118,16 @@ def documents(
             first, last = programme.info.start_year, programme.info.end_year
             wrong = ", ".join(str(y) for y in outside)
             raise UsageError(f"år utenfor programperioden {first}–{last}: {wrong}")
+    from plandoc.builders.links import id_homes, link_ids
+
     wanted = None if kinds is None else set(kinds)
+    # Printed ids link to their definitions (builders/links.py), before the tree's digest.
+    homes = id_homes(programme)
     for kind in all_kinds():
         if wanted is not None and kind not in wanted:
             continue
         for stem, document in get_builder(kind).build(programme, years):
+            link_ids(stem, document, homes)
             yield stem, kind, document
 
 

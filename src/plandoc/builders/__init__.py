@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from plandoc.builders.jinja import templates_dir
+from plandoc.builders.links import link_documents
 from plandoc.builders.registry import get_builder, kinds, register, templates_used
 from plandoc.core.diagnostics import UsageError
 from plandoc.document import Document
@@ -32,4 +33,5 @@ def build_documents(
     documents: list[tuple[str, Document]] = []
     for kind in kinds():
         documents.extend(get_builder(kind).build(programme, years))
-    return documents
+    # Printed ids link to their definitions (builders/links.py).
+    return list(link_documents(programme, documents))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from plandoc.document import (
+    Anchor,
     Block,
     BulletList,
     Chart,
@@ -19,6 +20,7 @@ from plandoc.document import (
     OrderedList,
     PageBreak,
     Paragraph,
+    Ref,
     Status,
     Strong,
     Table,
@@ -69,6 +71,10 @@ def inline_text(nodes: list[Inline]) -> str:
             out.append(f"{{+{inline_text(node.children)}+}}")
         elif isinstance(node, Deleted):
             out.append(f"[-{inline_text(node.children)}-]")
+        elif isinstance(node, Anchor):
+            continue  # an invisible link target; the id's text follows it
+        elif isinstance(node, Ref):
+            out.append(inline_text(node.children))
         else:  # pragma: no cover - the Inline union is closed
             raise TypeError(f"unknown inline {type(node).__name__}")
     return "".join(out)

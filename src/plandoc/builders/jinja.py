@@ -143,8 +143,15 @@ def f_rich(value: str | None) -> MdSafe:
     return MdSafe(f"[[rich:{len(store) - 1}]]")
 
 
+def f_def(value: Any) -> MdSafe:
+    """An id where it is defined ("M1" in the goal table): `[M1]{.def}`, the link target of
+    every printed "M1" (builders/links.py); empty for no id."""
+    text = _finalize(value)
+    return MdSafe(f"[{text}]{{.def}}") if text.strip() else MdSafe("")
+
+
 FILTERS = {
-    "md": f_md, "cell": f_cell, "dash": f_dash, "money": f_money, "kr": f_kr,
+    "def": f_def, "md": f_md, "cell": f_cell, "dash": f_dash, "money": f_money, "kr": f_kr,
     "number": f_number, "percent": f_percent, "date": f_date, "fill": f_fill, "rich": f_rich,
 }
 

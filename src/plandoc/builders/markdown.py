@@ -15,6 +15,7 @@ from plandoc.core.diagnostics import TemplateError
 from plandoc.core.text import control_characters
 from plandoc.document import (
     Align,
+    Anchor,
     Block,
     BulletList,
     Cell,
@@ -398,7 +399,7 @@ class _Converter:
                 return children
             return [Link(url=href, children=children)]
         if kind == "span" and not self.rich:
-            return [self.span(node)]
+            return self.span(node)
         if self.rich:
             if kind == "image":
                 # No pictures from users' text: keep what they said it shows.
@@ -410,13 +411,18 @@ class _Converter:
         raise self.fail(node, f"Markdown-elementet «{kind}» støttes ikke i maler")
 
 
-    def span(self, node: SyntaxTreeNode) -> Inline:
-        """`[text]{.status-green}` (or -yellow, -red): a traffic-light status."""
+    def span(self, node: SyntaxTreeNode) -> list[Inline]:
+        """`[text]{.status-green}` (or -yellow, -red): a traffic-light status;
+        `[M1]{.def}`: the place where the id M1 is defined (a link target, see `Anchor`)."""
+        if _classes(node) == ["def"]:
+            children = self.inlines(node.children)
+            return [Anchor(plain_text(children).strip()), *children]
         levels = [c.removeprefix("status-") for c in _classes(node) if c.startswith("status-")]
         if len(levels) != 1 or levels[0] not in _STATUS_LEVELS:
             raise self.fail(node, "et [tekst]{.klasse}-spenn må ha nøyaktig én av klassene "
-                                  ".status-green, .status-yellow og .status-red")
-        return Status(level=levels[0], children=self.inlines(node.children))  # type: ignore[arg-type]
+                                  ".def, .status-green, .status-yellow og .status-red")
+        return [Status(level=levels[0],  # type: ignore[arg-type]
+                       children=self.inlines(node.children))]
 
 
 _STATUS_LEVELS = ("green", "yellow", "red")

@@ -18,6 +18,7 @@ from lxml import etree
 from plandoc.core.diagnostics import RenderError
 from plandoc.core.text import control_characters
 from plandoc.document import (
+    Anchor,
     Block,
     BulletList,
     Chart,
@@ -32,6 +33,7 @@ from plandoc.document import (
     OrderedList,
     PageBreak,
     Paragraph,
+    Ref,
     Status,
     Strong,
     Table,
@@ -239,6 +241,8 @@ class BodyWriter:
     _next_shape: int = 0
     _new_nums: builtins.list[str] = field(default_factory=list)
     _revisions: tracked.Revisions = field(default_factory=tracked.Revisions)
+    #: Bookmark ids of the ids' anchors: far above the headings' (docx_toc numbers from 1).
+    _next_bookmark: int = 100_000
 
     def write(self, blocks: builtins.list[Block]) -> None:
         """Append `blocks` to the body (call once)."""
@@ -560,6 +564,22 @@ class BodyWriter:
                 dot_style = self.info.style("character", f"Status {node.level}")
                 out.append(text_run(STATUS_DOT, _rpr(bold, italic, dot_style)))
                 out.append(self.inlines(node.children, bold, italic, rstyle, in_link))
+            elif isinstance(node, Anchor):
+                # Where an id is defined: a bookmark, the target of the links to it.
+                bid = self._next_bookmark
+                self._next_bookmark += 1
+                out.append(f'<w:bookmarkStart w:id="{bid}" w:name="{esc_attr(node.name)}"/>'
+                           f'<w:bookmarkEnd w:id="{bid}"/>')
+            elif isinstance(node, Ref):
+                # An id links to its bookmark in this document; the sibling documents are
+                # linked in PDF and HTML, where a reader follows a link between files.
+                if node.document != "" or in_link:
+                    out.append(self.inlines(node.children, bold, italic, rstyle, in_link))
+                    continue
+                style = self.info.style("character", "Hyperlink")
+                inner = self.inlines(node.children, bold, italic, style, True)
+                out.append(f'<w:hyperlink w:anchor="{esc_attr(node.name)}" w:history="1">'
+                           f'{inner}</w:hyperlink>')
             elif isinstance(node, Link):
                 if in_link:  # a hyperlink cannot hold another one
                     out.append(self.inlines(node.children, bold, italic, rstyle, True))

@@ -16,6 +16,7 @@ from plandoc.core.paths import slugify
 from plandoc.core.resources import shipped_templates_dir, template_subdir
 from plandoc.core.text import control_characters
 from plandoc.document import (
+    Anchor,
     Block,
     BulletList,
     Chart,
@@ -30,6 +31,7 @@ from plandoc.document import (
     OrderedList,
     PageBreak,
     Paragraph,
+    Ref,
     Status,
     Strong,
     Table,
@@ -164,6 +166,11 @@ class _Renderer:
                 out.append("<br>")
             elif isinstance(node, Link):
                 out.append(self.link(node))
+            elif isinstance(node, Anchor):
+                # Where an id is defined: the target of every link to it.
+                out.append(f'<span id="{esc(node.name)}"></span>')
+            elif isinstance(node, Ref):
+                out.append(self.ref(node))
             elif isinstance(node, Status):
                 # The dot carries the colour; the word next to it carries the meaning.
                 out.append(
@@ -188,6 +195,18 @@ class _Renderer:
         # A link that shows its own address is not written out again when printed.
         bare = ' class="bare"' if plain_text(node.children).strip() == node.url.strip() else ""
         return f'<a href="{esc(target)}"{bare}>{inner}</a>'
+
+    def ref(self, node: Ref) -> str:
+        """A printed id as a link to its definition: on this page, or on the sibling page."""
+        inner = self.inlines(node.children)
+        if node.document is None:
+            return inner
+        if node.document == "":
+            return f'<a class="ref" href="#{esc(node.name)}">{inner}</a>'
+        target = self.href(f"{node.document}.html#{node.name}")
+        if target is None:
+            return inner
+        return f'<a class="ref" href="{esc(target)}">{inner}</a>'
 
     # ------------------------------------------------------------ blocks
 

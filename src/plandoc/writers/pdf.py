@@ -33,6 +33,7 @@ from plandoc.document import (
     walk_blocks,
 )
 from plandoc.writers.base import files_under, register
+from plandoc.writers.pdf_links import AnchorPlace, anchor_places, link_targets
 from plandoc.writers.pdf_tags import TableShape, mark_row_headers
 
 log = logging.getLogger(__name__)
@@ -207,8 +208,28 @@ def _prepared(document: Document, template_dir: Path | None
         if not (root / shipped_chart.name).exists() and shipped_chart.is_file():
             shutil.copyfile(shipped_chart, root / shipped_chart.name)
         data = document_data(document, root)
+        if '"Ref"' not in main.read_text(encoding="utf-8", errors="replace"):
+            # A template made before ids were links: it gets their text, no targets.
+            data = _without_links(data)
         payload = json.dumps(data, ensure_ascii=False)
         yield _compiler(font_dirs), root, payload, main.name
+
+
+def _without_links(value: Any) -> Any:
+    """The data with every Ref replaced by its children and every Anchor left out."""
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            if isinstance(item, dict) and item.get("type") == "Anchor":
+                continue
+            if isinstance(item, dict) and item.get("type") == "Ref":
+                out.extend(_without_links(item["children"]))
+            else:
+                out.append(_without_links(item))
+        return out
+    if isinstance(value, dict):
+        return {k: _without_links(v) for k, v in value.items()}
+    return value
 
 
 def template_for(kind: str, template_dir: Path) -> Path:
@@ -254,7 +275,17 @@ def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Docum
         )
     if not isinstance(result, bytes):
         raise RenderError("PDF-en kunne ikke lages: Typst ga ingen fil")
-    return _norwegian_link_descriptions(result)
+    places: list[AnchorPlace] = []
+    if '"type": "Anchor"' in payload:
+        # Where the ids' anchors landed (plandoc.typ): the compile just done answers this
+        # from its memo, with no new layout.
+        try:
+            places = anchor_places(json.loads(compiler.query("<plandoc-anchor>",
+                                                             field="value")))
+        except (typst.TypstError, ValueError) as exc:
+            log.warning("%s: fant ikke plasseringen av id-ene i PDF-en: %s",
+                        document.meta.title or "(uten tittel)", exc)
+    return link_targets(_norwegian_link_descriptions(result), places)
 
 
 @register("pdf")
