@@ -275,7 +275,10 @@ def test_every_programme_has_a_portfolio_workbook(
         assert Decimal(str(rows[-1][7] or 0)) == figures.budget
         assert Decimal(str(rows[-1][10] or 0)) == figures.spent
         areas = _sheet_rows(path, "Innsatsområder")
-        assert [r[0] for r in areas[1:-1]] == [a.name for a in programme.focus_areas]
+        # The innsatsområde ids next to the names, as the plans print them.
+        assert [r[0] for r in areas[1:-1]] == [f"{a.id} {a.name}" for a in programme.focus_areas]
+        names = {f"{a.id} {a.name}" for a in programme.focus_areas}
+        assert {r[2] for r in projects} <= names
         assert Decimal(str(areas[-1][1])) == figures.measures_budget
 
 
@@ -467,6 +470,65 @@ def test_every_cited_id_is_printed_at_its_definition(
             pattern = rf"(?<![\w/-]){re.escape(ident)}(?![\w/-])"
             assert any(re.search(pattern, texts.get(doc, "")) for doc in defined[ident]), (
                 programme.info.name, ident, defined[ident])
+
+
+def test_project_documents_print_the_innsatsområde_id(
+    built: Path, programmes: list[Programme]
+) -> None:
+    """Prosjektplan, statusrapport, sluttrapport and the portfolio print "IO1 Navn"."""
+    from plandoc.builders.project_views import project_slug
+
+    checked = 0
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        areas = {a.id: f"{a.id} {a.name}" for a in programme.focus_areas}
+        for project in programme.projects:
+            shown = areas[project.info.focus_area or ""]
+            for path in sorted((folder / "prosjekter" / project_slug(project)).glob("*.docx")):
+                if "endringer" in path.name:
+                    continue
+                assert shown in docx_text(path), path.name
+                assert squash(shown) in squash(pdf_text(PdfReader(path.with_suffix(".pdf"))))
+                checked += 1
+        if programme.projects:
+            text = docx_text(folder / "portefoljeoversikt.docx")
+            assert all(name in text for name in areas.values()), programme.info.name
+    assert checked >= 5
+
+
+def test_arsrapport_traces_each_goal_to_results(
+    built: Path, programmes: list[Programme]
+) -> None:
+    """The årsrapport's last appendix follows each goal of the handlingsplan through its
+    tiltak and projects; its ids link (PDF) to the plans that define them."""
+    from plandoc.builders.arsrapport import _handlingsplan_goals
+    from plandoc.i18n.labels import labels
+
+    seen = 0
+    for programme in programmes:
+        folder = programme_dir(built, programme.info.municipality)
+        lbl = labels(programme.info.language)
+        for path in sorted(folder.glob("arsrapport-*.docx")):
+            year = int(path.stem.split("-")[1])
+            outline = docx_outline(path)
+            assert outline[-1][1].endswith(lbl["ar_trace"]), outline[-1]
+            assert outline[-1][1].startswith("Vedlegg A"), outline[-1]
+            table = open_docx(str(path)).tables[-1]
+            rows = [[c.text for c in r.cells] for r in table.rows]
+            assert rows[0][0] == lbl["goal"]
+            goals = [r[0].split(" ")[0] for r in rows[1:] if r[0]]
+            assert goals == _handlingsplan_goals(programme), path.name
+            measures = {r[2].split(" ")[0] for r in rows[1:]}
+            projects = {r[3].split(" ")[0] for r in rows[1:]}
+            year_measures = {m.id for m in programme.measures_of(year=year)}
+            assert measures & year_measures, path.name
+            assert measures - {lbl["ar_trace_no_measure"].split(" ")[0]} <= year_measures
+            assert projects & {p.info.id for p in programme.projects}, path.name
+            # The PDF shows the same appendix, with links into the plans.
+            reader = PdfReader(path.with_suffix(".pdf"))
+            assert squash(lbl["ar_trace"]) in squash(pdf_text(reader))
+            seen += 1
+    assert seen
 
 
 def _refs(document: object) -> list:

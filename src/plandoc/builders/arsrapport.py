@@ -84,6 +84,8 @@ class AreaAccount:
     own: Decimal
     other: Decimal
     spent: Decimal | None
+    #: The innsatsområde's id ("IO1"), printed before its name.
+    id: str = ""
 
 
 def _reported(figures: ProjectFigures) -> bool:
@@ -110,6 +112,7 @@ def area_accounts(programme: Programme, results: YearResults) -> list[AreaAccoun
             own=sum((own for own, _ in parts), Decimal(0)),
             other=sum((other for _, other in parts), Decimal(0)),
             spent=_spent([f for m in items for f in m.projects]),
+            id=area.id,
         ))
     return rows
 
@@ -222,7 +225,8 @@ def spending_area_rows(programme: Programme, results: YearResults) -> list[Spend
     for area in programme.focus_areas:
         items = [m for m in results.measures if m.measure.focus_area == area.id]
         if items:
-            rows.append(SpendingRow(area.name, sum((m.measure.budget for m in items), Decimal(0)),
+            rows.append(SpendingRow(f"{area.id} {area.name}",
+                                    sum((m.measure.budget for m in items), Decimal(0)),
                                     _spent([f for m in items for f in m.projects])))
     return rows
 
@@ -230,6 +234,72 @@ def spending_area_rows(programme: Programme, results: YearResults) -> list[Spend
 def spending_total(results: YearResults) -> SpendingRow:
     return SpendingRow("", results.budget,
                        _spent([f for m in results.measures for f in m.projects]))
+
+
+@dataclass
+class TraceRow:
+    """One line of the trace appendix: a goal, a tiltak that works for it, one of its
+    projects, and what was reported. The goal's cells are filled on its first line only."""
+
+    goal: str
+    goal_result: str
+    measure: str
+    project: str
+    status: StatusView | None
+    result: str
+
+
+def trace_rows(programme: Programme, results: YearResults) -> list[TraceRow]:
+    """Each goal of the year's handlingsplan → its tiltak → their projects → results.
+
+    A goal of an innsatsområde is worked for by the year's tiltak in that area; every goal
+    also by the tiltak of the projects that say they contribute to it ("Bidrar til M8").
+    """
+    lbl = labels(programme.info.language)
+    shown = set(_handlingsplan_goals(programme))
+    rows: list[TraceRow] = []
+    for item in results.goals:
+        goal = item.goal
+        if goal.id not in shown:
+            continue
+        contributing = {c.project.info.id: c for c in item.contributions}
+        measures = [m for m in results.measures
+                    if (goal.focus_area is not None and m.measure.focus_area == goal.focus_area)
+                    or any(f.project.info.id in contributing for f in m.projects)]
+        first = item.results[0] if item.results else None
+        achieved = first.achieved if first and first.achieved else None
+        state = lbl["goal_state_" + goal_state(programme, goal).replace(" ", "_")]
+        goal_result = (lbl["ar_trace_achieved"].format(achieved=achieved, target=goal.target)
+                       if achieved and goal.target else achieved or "")
+        goal_result = f"{goal_result} ({state})" if goal_result else state
+        lines: list[tuple[str, str, StatusView | None, str]] = []
+        for m in measures:
+            name = f"{m.measure.id} {m.measure.name}"
+            if not m.projects:
+                lines.append((name, lbl["ar_no_project"], None, ""))
+            for f in m.projects:
+                c = contributing.get(f.project.info.id)
+                result = ""
+                if c is not None and (c.goal.achieved or c.goal.target):
+                    result = (lbl["ar_trace_achieved"].format(achieved=c.goal.achieved,
+                                                              target=c.goal.target)
+                              if c.goal.achieved and c.goal.target
+                              else c.goal.achieved or c.goal.target or "")
+                status = traffic(f.status, lbl) if not f.finished else None
+                if f.finished:
+                    result = result or lbl["s_finished"]
+                elif status is None:
+                    result = result or lbl["s_not_reported"]
+                lines.append((name, f"{f.project.info.id} {f.project.info.name}", status,
+                              result))
+        if not lines:
+            lines.append((lbl["ar_trace_no_measure"].format(year=results.year), "", None, ""))
+        for i, (measure, project, status, result) in enumerate(lines):
+            rows.append(TraceRow(
+                goal=f"{goal.id} {goal.text}" if i == 0 else "",
+                goal_result=goal_result if i == 0 else "",
+                measure=measure, project=project, status=status, result=result))
+    return rows
 
 
 class ÅrsrapportBuilder:
@@ -285,6 +355,9 @@ class ÅrsrapportBuilder:
             "spending": spending_rows(programme, results),
             "spending_areas": spending_area_rows(programme, results),
             "spending_total": spending_total(results),
+            "trace": trace_rows(programme, results),
+            "main_plan": lbl["programplan" if programme.info.kind == "områdeløft"
+                             else "omstillingsplan"].lower(),
         }
         return render_document(Rendering(template=self.template, meta=meta), context)
 

@@ -227,7 +227,8 @@ def project_view(project: Project, programme: Programme) -> ProjectView:
         id=info.id,
         name=info.name,
         phase=phase_label(info.phase, lbl),
-        area=area.name if area is not None else (info.focus_area or ""),
+        # The id as the plans print it, so the reader finds the area there.
+        area=f"{area.id} {area.name}" if area is not None else (info.focus_area or ""),
         measure=f"{info.measure} {measure.name}" if measure is not None else info.measure,
         period=f"{fmt.format_date(info.start, 'short')}–{fmt.format_date(info.end, 'short')}",
         roles=roles,

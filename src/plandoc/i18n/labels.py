@@ -487,6 +487,18 @@ BOKMÅL: dict[str, str] = {
     "ar_adopted_budget": "Vedtatt budsjett",
     "ar_spent": "Brukt",
     "ar_difference": "Differanse",
+    "ar_trace": "Sporing fra mål til resultat",
+    "ar_trace_intro": (
+        "Tabellen følger hvert mål i handlingsplanen for {year} gjennom tiltakene og "
+        "prosjektene som skal nå det, til det som er rapportert. Id-ene lenker til der de er "
+        "beskrevet: målene og innsatsområdene i {plan}, tiltakene i handlingsplanen og "
+        "prosjektene i prosjektplanene."
+    ),
+    "ar_trace_caption": "Fra mål til resultat i {year}",
+    "ar_trace_goal_result": "Måloppnåelse",
+    "ar_trace_result": "Resultat",
+    "ar_trace_achieved": "{achieved} av {target}",
+    "ar_trace_no_measure": "ingen tiltak i {year}",
 }
 
 NYNORSK: dict[str, str] = {
@@ -957,6 +969,18 @@ NYNORSK: dict[str, str] = {
     "ar_adopted_budget": "Vedteke budsjett",
     "ar_spent": "Brukt",
     "ar_difference": "Differanse",
+    "ar_trace": "Sporing frå mål til resultat",
+    "ar_trace_intro": (
+        "Tabellen følgjer kvart mål i handlingsplanen for {year} gjennom tiltaka og "
+        "prosjekta som skal nå det, til det som er rapportert. Id-ane lenkjer til der dei er "
+        "skildra: måla og innsatsområda i {plan}, tiltaka i handlingsplanen og "
+        "prosjekta i prosjektplanane."
+    ),
+    "ar_trace_caption": "Frå mål til resultat i {year}",
+    "ar_trace_goal_result": "Måloppnåing",
+    "ar_trace_result": "Resultat",
+    "ar_trace_achieved": "{achieved} av {target}",
+    "ar_trace_no_measure": "ingen tiltak i {year}",
 }
 
 TABLES: Mapping[str, Mapping[str, str]] = MappingProxyType({

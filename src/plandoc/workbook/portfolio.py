@@ -49,7 +49,8 @@ def build_portfolio_workbook(programme: Programme) -> Workbook:
     """The workbook: sheet Prosjekter (one row per project) and Innsatsområder (the sums)."""
     lbl = labels(programme.info.language)
     figures = portfolio(programme)
-    names = {a.id: a.name for a in programme.focus_areas}
+    # "IO1 Næringsutvikling": the id as the plans print it, next to the name.
+    names = {a.id: f"{a.id} {a.name}" for a in programme.focus_areas}
     wb = Workbook()
     ws = wb.worksheets[0]
     ws.title = PROJECTS_SHEET
@@ -94,8 +95,8 @@ def build_portfolio_workbook(programme: Programme) -> Workbook:
                     lbl["pf_measures_with_projects"], lbl["pf_project_budget"], lbl["pf_spent"],
                     lbl["pf_project_count"]], [36, 18, 18, 18, 14, 12])
     for r, area in enumerate(figures.areas, start=2):
-        values = [area.area.name, area.measures_budget, area.measures_with_projects,
-                  area.budget, area.spent]
+        values = [f"{area.area.id} {area.area.name}", area.measures_budget,
+                  area.measures_with_projects, area.budget, area.spent]
         for col, value in enumerate(values, start=1):
             cell = areas.cell(row=r, column=col,
                               value=_number(value) if isinstance(value, Decimal) else value)
