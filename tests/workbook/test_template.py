@@ -19,7 +19,7 @@ from plandoc.schema.programme import (
     PROGRAM,
     PROGRAMME_SHEETS,
 )
-from plandoc.workbook.template import describe, write_template
+from plandoc.workbook.template import describe, sheets_for_type, write_template
 
 from .conftest import completed, sample_programme
 
@@ -50,7 +50,7 @@ def test_sheets_in_order_with_instructions_first(template: Path) -> None:
 
 def test_table_sheets_have_styled_frozen_headers_comments_and_examples(template: Path) -> None:
     wb = load_workbook(template)
-    for sheet in PROGRAMME_SHEETS:
+    for sheet in sheets_for_type("regional omstilling"):
         if sheet.kind != "table":
             continue
         ws = wb[sheet.name]
@@ -89,8 +89,9 @@ def test_validations_lists_refs_years_and_formats(template: Path) -> None:
     assert wb["Tiltak"].column_dimensions["J"].number_format == "#,##0"
     assert wb["Mål"].column_dimensions["H"].number_format == "dd.mm.yyyy"
     assert wb["Mål"].column_dimensions["A"].number_format == "@"
-    # every choice column of every sheet has a drop-down over its whole column
-    for sheet in PROGRAMME_SHEETS:
+    # every choice column of every sheet has a drop-down over its whole column (the
+    # kildetyper of a regional omstilling: the default template is for one)
+    for sheet in sheets_for_type("regional omstilling"):
         if sheet.kind != "table":
             continue
         found = _validations(wb[sheet.name])
@@ -200,3 +201,31 @@ def test_a_filled_template_saved_by_libreoffice_reads_back_the_same(
     programme, diags = load_file(out / "utfylt.xlsx")
     assert diags.errors == []
     assert programme == sample
+
+
+def test_each_programme_type_has_its_own_kildetyper_in_the_blank_workbook(
+    tmp_path: Path,
+) -> None:
+    """`plandoc template --kind områdeløft`: Husbanken-tilskudd and the other områdeløft
+    kinds in the Finansiering drop-down, and the type preset; the default template lists the
+    regional kinds only."""
+    from click.testing import CliRunner
+
+    from plandoc.cli.main import main
+    from plandoc.schema.programme import AREA_SOURCE_KINDS, SOURCE_KINDS
+
+    for kind, kinds, programme_type in (("områdeløft", AREA_SOURCE_KINDS, "områdeløft"),
+                                        ("program", SOURCE_KINDS, "regional omstilling")):
+        path = tmp_path / f"{kind}.xlsx"
+        result = CliRunner().invoke(main, ["template", str(path), "--kind", kind])
+        assert result.exit_code == 0, result.output
+        wb = load_workbook(path)
+        header = [c.value for c in wb["Finansiering"][1]]
+        letter = chr(ord("A") + header.index("Kildetype"))
+        found = _validations(wb["Finansiering"])[f"{letter}2:{letter}500"]
+        assert found == ("list", '"' + ",".join(kinds) + '"', None)
+        assert wb["Finansiering"][f"{letter}2"].value == kinds[0]
+        form = wb[PROGRAM.name]
+        rows = {form.cell(row=i, column=1).value: i for i in range(2, 2 + len(PROGRAM.columns))}
+        assert form[f"B{rows['Programtype']}"].value == (
+            programme_type if kind == "områdeløft" else None)

@@ -190,9 +190,10 @@ def validate(inputs: tuple[Path, ...], strict: bool) -> None:
 
 @main.command()
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(["program", "prosjekt"]), default="program",
-              show_default=True,
-              help="Programarbeidsbok eller prosjektarbeidsbok (PLP).")
+@click.option("--kind", type=click.Choice(["program", "områdeløft", "prosjekt"]),
+              default="program", show_default=True,
+              help="Programarbeidsbok (regional omstilling), programarbeidsbok for et "
+                   "områdeløft, eller prosjektarbeidsbok (PLP).")
 @click.option("--force", is_flag=True, help="Skriv over OUT om den finnes.")
 def template(out: Path, kind: str, force: bool) -> None:
     """Skriv en tom arbeidsbok (med veiledning og nedtrekkslister) til OUT.xlsx."""

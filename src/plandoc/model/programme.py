@@ -21,7 +21,13 @@ ProgrammeKind = Literal["regional omstilling", "områdeløft"]
 GoalLevel = Literal["hovedmål", "effektmål", "delmål"]
 PlpPhase = Literal["forstudie", "forprosjekt", "hovedprosjekt", "ikke PLP"]
 EditionDocument = Literal["omstillingsplan", "programplan", "handlingsplan", "årsrapport"]
-SourceKind = Literal["fylkeskommune", "kommune", "Innovasjon Norge", "stat", "privat", "annet"]
+SourceKind = Literal[
+    # regional omstilling (schema.programme.SOURCE_KINDS)
+    "fylkeskommune", "kommune", "Innovasjon Norge", "stat", "privat", "annet",
+    # områdeløft (schema.programme.AREA_SOURCE_KINDS)
+    "Husbanken-tilskudd", "kommunale midler", "statlige programmidler",
+    "fylkeskommunale midler", "private midler",
+]
 
 
 class ProgrammeInfo(Record):

@@ -28,6 +28,7 @@ from plandoc.schema.programme import (
     GOALS,
     MEASURES,
     RESULTS,
+    SOURCE_KINDS_BY_TYPE,
     STRATEGIES,
     Sheet,
     label,
@@ -315,6 +316,26 @@ def check_funding_balance(p: Programme) -> Diagnostics:
     return diags
 
 
+def check_source_kinds(p: Programme) -> Diagnostics:
+    """A regional omstilling and an områdeløft are financed from different kinds of source:
+    a kildetype of the other programme type is an error at its cell."""
+    diags = Diagnostics()
+    allowed = SOURCE_KINDS_BY_TYPE.get(p.info.kind)
+    if allowed is None:
+        return diags
+    for line in p.funding:
+        if line.source_kind in allowed:
+            continue
+        other = next((k for k, kinds in SOURCE_KINDS_BY_TYPE.items()
+                      if line.source_kind in kinds), "")
+        diags.error(
+            f"kildetypen «{line.source_kind}» brukes i programmer av typen «{other}», men "
+            f"dette programmet er et «{p.info.kind}»; velg en av "
+            + ", ".join(f"«{k}»" for k in allowed),
+            "finansiering.kildetype", line.ref("source_kind"))
+    return diags
+
+
 def check_county_share(p: Programme) -> Diagnostics:
     """The county (fylkeskommune) normally funds at most 75 % of a year."""
     diags = Diagnostics()
@@ -394,6 +415,7 @@ RULES: tuple[Rule, ...] = (
     check_area_budget,
     check_funding_balance,
     check_county_share,
+    check_source_kinds,
     check_result_years,
     edition_rules.check,
     check_rich_headings,

@@ -78,7 +78,16 @@ PROGRAMME_KINDS = ("regional omstilling", "områdeløft")
 STATUSES = ("utkast", "til behandling", "vedtatt")
 GOAL_LEVELS = ("hovedmål", "effektmål", "delmål")
 PLP_PHASES = ("forstudie", "forprosjekt", "hovedprosjekt", "ikke PLP")
+#: Kildetyper of a regional omstilling's financing.
 SOURCE_KINDS = ("fylkeskommune", "kommune", "Innovasjon Norge", "stat", "privat", "annet")
+#: Kildetyper of an områdeløft's financing (seed 000): Husbanken's grant for områdesatsing,
+#: the municipality's own money, state programme money (IMDi, NAV, …), the county, private.
+AREA_SOURCE_KINDS = ("Husbanken-tilskudd", "kommunale midler", "statlige programmidler",
+                     "fylkeskommunale midler", "private midler", "annet")
+#: The kildetyper each programme type (Program.type) may use.
+SOURCE_KINDS_BY_TYPE = {"regional omstilling": SOURCE_KINDS, "områdeløft": AREA_SOURCE_KINDS}
+#: Every kildetype the Finansiering sheet accepts; the rules check it against the type.
+ALL_SOURCE_KINDS = tuple(dict.fromkeys((*SOURCE_KINDS, *AREA_SOURCE_KINDS)))
 #: The documents of a programme that have editions of their own (sheet Utgaver).
 EDITION_DOCUMENTS = ("omstillingsplan", "programplan", "handlingsplan", "årsrapport")
 GROUPS = ("Styringsgruppe", "Administrasjon", "Arbeidsgruppe", "Referansegruppe", "Eier")
@@ -243,9 +252,11 @@ FUNDING = Sheet(
         Column("år", "År", "year", type="year", required=True, example=2025, width=8),
         Column("kilde", "Kilde", "source", required=True, example="Troms fylkeskommune",
                width=36),
-        Column("kildetype", "Kildetype", "source_kind", type="choice", choices=SOURCE_KINDS,
-               example="fylkeskommune", width=18,
-               help="Brukes til å kontrollere at fylkeskommunens andel ikke er over 75 %."),
+        Column("kildetype", "Kildetype", "source_kind", type="choice",
+               choices=ALL_SOURCE_KINDS, example="fylkeskommune", width=18,
+               help="Regional omstilling: " + ", ".join(SOURCE_KINDS) + ". Områdeløft: "
+                    + ", ".join(AREA_SOURCE_KINDS) + ". Brukes til å kontrollere at "
+                    "fylkeskommunens andel ikke er over 75 %."),
         Column("beløp", "Beløp (kr)", "amount", type="amount", required=True, example=3000000,
                width=14),
         Column("merknad", "Merknad", "note", width=40),

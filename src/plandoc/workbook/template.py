@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from plandoc.schema.programme import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
     PROGRAMME_SHEETS,
+    SOURCE_KINDS_BY_TYPE,
     Column,
     Sheet,
 )
@@ -292,12 +294,39 @@ def save_workbook(wb: Workbook, path: Path) -> None:
 
 
 #: Workbook kinds `write_template` makes (`plandoc template --kind …`).
-TEMPLATE_KINDS = ("program", "prosjekt")
+TEMPLATE_KINDS = ("program", "områdeløft", "prosjekt")
+
+
+def sheets_for_type(programme_type: str,
+                    sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> tuple[Sheet, ...]:
+    """The programme sheets as a blank workbook for `programme_type` shows them: Finansiering's
+    kildetype drop-down with that type's kinds."""
+    kinds = SOURCE_KINDS_BY_TYPE[programme_type]
+
+    def column(col: Column) -> Column:
+        if col.field == "source_kind":
+            return replace(col, choices=kinds, example=kinds[0])
+        return col
+
+    return tuple(replace(s, columns=tuple(column(c) for c in s.columns))
+                 if s.key == "finansiering" else s for s in sheets)
 
 
 def write_template(path: Path, kind: str = "program") -> None:
-    """Write the blank workbook of `kind` ("program" or "prosjekt") to `path`."""
+    """Write the blank workbook of `kind` ("program" for a regional omstilling, "områdeløft",
+    or "prosjekt") to `path`."""
     if kind not in TEMPLATE_KINDS:
-        raise ValueError(f"ukjent maltype «{kind}»; bruk {' eller '.join(TEMPLATE_KINDS)}")
-    sheets = PROJECT_SHEETS if kind == "prosjekt" else PROGRAMME_SHEETS
-    save_workbook(build_workbook(examples=True, sheets=sheets), path)
+        raise ValueError(f"ukjent maltype «{kind}»; bruk {', '.join(TEMPLATE_KINDS)}")
+    if kind == "prosjekt":
+        save_workbook(build_workbook(examples=True, sheets=PROJECT_SHEETS), path)
+        return
+    programme_type = "områdeløft" if kind == "områdeløft" else "regional omstilling"
+    sheets = sheets_for_type(programme_type)
+    wb = build_workbook(examples=True, sheets=sheets)
+    if kind == "områdeløft":
+        # The type is known: filled in, so the drop-downs and the rules agree from the start.
+        form = next(s for s in sheets if s.key == "program")
+        row = next(i for i, c in enumerate(form.columns, start=FORM_FIRST_ROW)
+                   if c.field == "kind" and c.target == "info")
+        wb[form.name].cell(row=row, column=2, value=programme_type)
+    save_workbook(wb, path)
