@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -290,11 +291,47 @@ def template_paths(template: str) -> list[Path]:
 # ---------------------------------------------------------------- own chapters, appendices
 
 
+_NUMBER = re.compile(r"^[−+-]?\d[\d\u00a0\u202f ]*(,\d+)?( ?%)?$")
+
+
+@dataclass
+class ChapterTable:
+    """A chapter's table (sheet Kapitler, column Tabell) ready for the template: number
+    columns (every filled cell a number) align right."""
+
+    header: list[str]
+    rows: list[list[str]]
+    right: list[bool]
+
+
+@dataclass
+class ChapterView:
+    """An own chapter or appendix as the templates print it."""
+
+    title: str
+    text: str | None
+    table: ChapterTable | None
+    kind: str
+    after: str | None
+
+
+def chapter_table(rows: list[list[str]] | None) -> ChapterTable | None:
+    """The header row and the body rows of a chapter's table, with each column's alignment."""
+    if not rows or len(rows) < 2:
+        return None
+    header, body = rows[0], rows[1:]
+    right = [bool(filled) and all(_NUMBER.match(v) for v in filled)
+             for filled in ([r[i] for r in body if i < len(r) and r[i].strip()]
+                            for i in range(len(header)))]
+    return ChapterTable(header, body, right)
+
+
 def chapter_context(programme: Programme, document: str) -> dict[str, Any]:
     """The own chapters (`extra_chapters`: after → chapters; "" = last) and `appendices` of
     one document kind, for `_chapters.md.j2` and `_appendices.md.j2`."""
     main = main_document(programme)
-    mine = [c for c in programme.chapters if (c.document or main) == document]
+    mine = [ChapterView(c.title, c.text, chapter_table(c.table), c.kind, c.after)
+            for c in programme.chapters if (c.document or main) == document]
     extra: dict[str, list[Any]] = {}
     for c in mine:
         if c.kind == "kapittel":

@@ -180,6 +180,8 @@ class Chapter(Record):
     after: str | None = None
     title: str
     text: str | None = None  # rich text
+    #: A table under the text (column Tabell): the header row, then the rows, as text.
+    table: list[list[str]] | None = None
 
 
 class Programme(Record):

@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from plandoc.core.charset import unprintable
 from plandoc.core.text import BIDI, control_characters, suggest
@@ -43,6 +44,11 @@ class Reported:
 
 
 REPORTED = Reported()
+
+
+class TableRows(list[list[Any]]):
+    """The rows of a table the reader took from a range (or a YAML list of rows), each a
+    list of raw cell values; the first row is the header."""
 
 
 class Percent:
@@ -415,6 +421,23 @@ def to_value(value: object) -> str | None:
     return check_printable(clean_text(str(value))) or None
 
 
+def to_table(value: object) -> list[list[str]] | None:
+    """A table's rows as text, numbers written the Norwegian way ("1 250 000", "1,5")."""
+    if is_blank(value):
+        return None
+    if not isinstance(value, TableRows):
+        raise CellError(f"må være et område som Tabell!A1:D12 i en Excel-arbeidsbok, fikk "
+                        f"{quote(value)}; i YAML skrives tabellen som en liste med rader")
+    if len(value) < 2:
+        return None
+    # A year column ("År", "Frå år") shows 2025, not "2 025".
+    years = {i for i, head in enumerate(value[0])
+             if isinstance(head, str) and re.search(r"(?<!\w)år(?!\w)", head.casefold())}
+    return [[_plain(cell) if i in years and isinstance(cell, int | float | Decimal)
+             and not isinstance(cell, bool) else to_value(cell) or ""
+             for i, cell in enumerate(row)] for row in value]
+
+
 def _as_text(number: str) -> str:
     # The value is stored as text and compared with adopted editions: it keeps the sign a
     # user types ("-10"); the documents' minus sign (U+2212) is for numbers they format.
@@ -480,4 +503,6 @@ def convert(value: object, column: Column) -> object:
         return to_choice(value, column.choices)
     if kind == "value":
         return to_value(value)
+    if kind == "range":
+        return to_table(value)
     raise AssertionError(f"unknown column type {kind!r}")  # pragma: no cover - schema bug

@@ -24,6 +24,7 @@ from plandoc.core.text import suggest
 from plandoc.i18n.fmt import format_number
 from plandoc.readers.base import RawInput, RawRecord, RawValue
 from plandoc.readers.cells import REPORTED, Percent
+from plandoc.readers.ranges import read_ranges
 from plandoc.schema.programme import (
     EXAMPLE_MARKER,
     INSTRUCTIONS_SHEET,
@@ -127,6 +128,7 @@ def read_xlsx(path: Path, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> RawIn
         _missing_parts(archive, workbook, raw)
         try:
             _read_workbook(workbook, archive, raw, sheets)
+            read_ranges(workbook, raw, sheets)
         except Exception as exc:  # broken XML inside a sheet surfaces only while iterating
             raw.diagnostics.error(
                 "Excel-filen kan ikke leses (" + _describe(exc) + "); åpne den i Excel og lagre "

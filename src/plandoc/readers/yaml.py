@@ -25,7 +25,7 @@ from plandoc.core.diagnostics import SourceRef
 from plandoc.core.text import suggest
 from plandoc.i18n.fmt import format_number
 from plandoc.readers.base import RawInput, RawRecord, RawValue
-from plandoc.readers.cells import REPORTED
+from plandoc.readers.cells import REPORTED, TableRows
 from plandoc.schema.programme import PROGRAMME_SHEETS, Column, Sheet
 
 #: Larger files are not programme descriptions; refuse before parsing.
@@ -342,6 +342,21 @@ class _Walker:
             records.append(self.record(sheet, item))
             starts.append(self.ref(item))
 
+    def rows(self, sheet: Sheet, column: Column, key: Node, node: SequenceNode) -> RawValue:
+        """A table written as a list of rows (the first the header), each a list of values:
+        the YAML twin of a range in the workbook."""
+        rows: list[list[Any]] = []
+        for row in node.value:
+            if not isinstance(row, SequenceNode) or not all(
+                    isinstance(v, ScalarNode) for v in row.value):
+                self.raw.diagnostics.error(
+                    f"{column.key} må være en liste med rader, og hver rad en liste med "
+                    "verdier, f.eks. [[År, Beløp], [2025, 100000]]",
+                    f"{sheet.key}.{column.key}", self.ref(row))
+                return RawValue(REPORTED, self.ref(key))
+            rows.append([_scalar(v, column) for v in row.value])
+        return RawValue(TableRows(rows), self.ref(key))
+
     def record(self, sheet: Sheet, node: MappingNode) -> RawRecord:
         return self.fields(sheet, self.pairs(node))
 
@@ -361,6 +376,9 @@ class _Walker:
                 continue
             if not self.tag_ok(value):
                 record[column.key] = RawValue(REPORTED, self.ref(key))
+                continue
+            if column.type == "range" and isinstance(value, SequenceNode):
+                record[column.key] = self.rows(sheet, column, key, value)
                 continue
             if not isinstance(value, ScalarNode):
                 self.raw.diagnostics.error(

@@ -20,6 +20,7 @@ ColumnType = Literal[
     "choice",  # one of `choices`
     "ref",     # an id in another sheet (`ref_to`)
     "value",   # an indicator value: number or short text, kept as text
+    "range",   # a table: a range of the workbook (Tabell!A1:D12), in YAML a list of rows
 ]
 
 
@@ -378,6 +379,10 @@ CHAPTERS = Sheet(
                example="Forslag til sammensetting av omstillingsstyret"),
         Column("tekst", "Tekst", "text", type="rich", width=80, heading_level=1,
                help="Markdown: **fet**, *kursiv*, - punktliste, ## Underkapittel, ### Avsnitt."),
+        Column("tabell", "Tabell", "table", type="range", width=22,
+               help="En tabell under teksten, hentet fra et område i arbeidsboka: skriv "
+                    "f.eks. Tabell!A1:D12 (arket Tabell, cellene A1 til D12) eller navnet på "
+                    "et navngitt område. Første rad blir overskriftene."),
     ),
 )
 

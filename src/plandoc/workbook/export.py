@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString
@@ -92,8 +93,24 @@ def write_xlsx(programme: Programme | Project, path: Path,
             continue
         for row, record in enumerate(getattr(programme, sheet.model_field), start=2):
             for col, column in enumerate(sheet.columns, start=1):
-                _put(ws, row, col, column, getattr(record, column.field))
+                value = getattr(record, column.field)
+                if column.type == "range" and value:
+                    value = _table_sheet(wb, value)
+                _put(ws, row, col, column, value)
     save_workbook(wb, path)
+
+
+def _table_sheet(wb: Any, rows: list[list[str]]) -> str:
+    """A chapter's table on a sheet of its own ("Tabell 1"), as the range that names it."""
+    title = f"Tabell {sum(1 for t in wb.sheetnames if t.startswith('Tabell ')) + 1}"
+    ws = wb.create_sheet(title)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if value:
+                # Text as the table showed it ("1 250 000"): reads back the same.
+                ws.cell(row=r, column=c, value=value).data_type = "s"
+    width = max(len(row) for row in rows)
+    return f"'{title}'!A1:{get_column_letter(width)}{len(rows)}"
 
 
 def _yaml_value(column: Column, value: Any) -> Any:

@@ -70,6 +70,7 @@ _TYPE_TEXT = {
     "amount": "Beløp i kroner, f.eks. 1 250 000.",
     "date": "En dato, f.eks. 12.10.2024.",
     "value": "Et tall eller en kort tekst.",
+    "range": "Et celleområde, f.eks. Tabell!A1:D12, eller et navngitt område.",
 }
 
 def describe(column: Column, sheets: tuple[Sheet, ...] = PROGRAMME_SHEETS) -> str:
