@@ -156,8 +156,11 @@ def toc_xml(plan: HeadingPlan, info: TemplateInfo) -> str:
         sid = info.style("paragraph", f"toc {h.level}")
         ppr = f'<w:pPr><w:pStyle w:val="{sid}"/></w:pPr>' if sid else ""
         name = plan.bookmarks[id(h)]
-        number = (text_run(h.number) + "<w:r><w:tab/></w:r>") if h.number else ""
-        title = plain_text(h.children) if h.number else heading_text(h)
+        # "2.1" fits the number's tab stop; "Vedlegg A" does not, and Word (and LibreOffice)
+        # would fill the gap to the title with the page-number leader: it goes with the title.
+        tabbed = bool(h.number) and " " not in (h.number or "")
+        number = (text_run(h.number or "") + "<w:r><w:tab/></w:r>") if tabbed else ""
+        title = plain_text(h.children) if tabbed else heading_text(h)
         page = plan.pages.get(id(h), 1)
         link = (
             f'<w:hyperlink w:anchor="{esc_attr(name)}" w:history="1">'
