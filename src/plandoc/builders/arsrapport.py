@@ -225,8 +225,7 @@ def spending_area_rows(programme: Programme, results: YearResults) -> list[Spend
     for area in programme.focus_areas:
         items = [m for m in results.measures if m.measure.focus_area == area.id]
         if items:
-            rows.append(SpendingRow(f"{area.id} {area.name}",
-                                    sum((m.measure.budget for m in items), Decimal(0)),
+            rows.append(SpendingRow(area.name, sum((m.measure.budget for m in items), Decimal(0)),
                                     _spent([f for m in items for f in m.projects])))
     return rows
 
