@@ -77,7 +77,8 @@ def test_portfolio_workbook_reads_back(tmp_path: Path) -> None:
     assert rows[-1][10] == 381_750
     areas = list(wb[AREAS_SHEET].iter_rows(values_only=True))
     figures = portfolio(programme)
-    assert [r[0] for r in areas[1:-1]] == [a.area.name for a in figures.areas]
+    # The innsatsområde ids next to the names, as the plans print them.
+    assert [r[0] for r in areas[1:-1]] == [f"{a.area.id} {a.area.name}" for a in figures.areas]
     assert areas[-1][1:5] == (int(figures.measures_budget), int(figures.measures_with_projects),
                               int(figures.budget), int(figures.spent))
     assert sum(r[1] for r in areas[1:-1]) == areas[-1][1]
