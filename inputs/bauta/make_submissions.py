@@ -25,7 +25,7 @@ from plandoc.bauta.schema import EDITORIAL, EDITORIAL_FILE, build_editorial_work
 from plandoc.bauta.settings import read_settings
 from plandoc.core.diagnostics import Diagnostics
 from plandoc.workbook.template import save_workbook
-from plandoc.writers.base import atomic_write_bytes
+from plandoc.core.files import atomic_write_bytes
 
 HERE = Path(__file__).resolve().parent
 # The form filler lives with the tests (plandoc itself never fills a form in).
