@@ -65,7 +65,11 @@ def squash(text: str) -> str:
 
 
 def both(written: Path, stem: str) -> list[str]:
-    return [squash(docx_text(written / f"{stem}.docx")), squash(pdf_text(written / f"{stem}.pdf"))]
+    """The text of the Word and the PDF file; the PDF's status dot (an artifact, which
+    pypdf still extracts) left out, as Word has a shaded chip of spaces there."""
+    docx_words = squash(docx_text(written / f"{stem}.docx"))
+    assert "\u25cf" not in docx_words
+    return [docx_words, squash(pdf_text(written / f"{stem}.pdf")).replace("\u25cf ", "")]
 
 
 def test_the_expected_documents_are_made(docs: dict[str, Document]) -> None:
@@ -112,9 +116,9 @@ def test_statusrapport_shows_each_milestone_with_its_colour(
     assert statuses[0] == ("yellow", "Gul")  # overall
     assert ("green", "Grønn") in statuses and ("yellow", "Gul") in statuses[1:]
     for text in both(written, stem):
-        assert "Samlet status ● Gul" in text
-        assert "MP1 Leverandørkartlegging ferdig 15.04.2024 ● Grønn 12.04.2024" in text
-        assert "MP2 Innkjøpsbehov avklart 01.07.2024 ● Gul 15.08.2024" in text
+        assert "Samlet status Gul" in text
+        assert "MP1 Leverandørkartlegging ferdig 15.04.2024 Grønn 12.04.2024" in text
+        assert "MP2 Innkjøpsbehov avklart 01.07.2024 Gul 15.08.2024" in text
         assert "400 000 150 000 250 000 38 %" in text  # budget, spent, remaining, share
     xml = zipfile.ZipFile(written / f"{stem}.docx").read("word/document.xml").decode()
     assert 'w:rStyle w:val="StatusYellow"' in xml and 'w:rStyle w:val="StatusGreen"' in xml
@@ -127,15 +131,15 @@ def test_statusrapport_shows_each_milestone_with_its_colour(
 
 def test_red_report_lists_the_earlier_one(written: Path) -> None:
     for text in both(written, "prosjekter/01-24/statusrapport-2024-09-30"):
-        assert "Samlet status ● Rød" in text
-        assert "Tidligere statusrapporter" in text and "30.06.2024 ● Gul 150 000" in text
+        assert "Samlet status Rød" in text
+        assert "Tidligere statusrapporter" in text and "30.06.2024 Gul 150 000" in text
         assert "Styringsgruppen må beslutte ny plan." in text
 
 
 def test_sluttrapport_goals_reached_and_final_accounts(written: Path) -> None:
     for text in both(written, "prosjekter/01-24/sluttrapport"):
         assert "2 av 2 mål er nådd." in text
-        assert "● Nådd" in text and "Måles senere" in text
+        assert "Nådd" in text and "Måles senere" in text
         # Spaces compared away: pypdf joins narrow cells of the PDF.
         assert "Sum 400 000 381 750 \u221218 250".replace(" ", "") in text.replace(" ", "")
         assert "Tidlig forankring lønner seg." in text
@@ -157,7 +161,7 @@ def test_årsrapport_reports_goals_and_projects(written: Path) -> None:
         assert "Etablere 10 nye bedrifter" in text
         assert "3 2 ikke på sporet Én bedrift ble forsinket" in text
         assert "D1 01/24 Havbruksleverandører – forprosjekt Åtte bedrifter forplikter seg 8 9 "\
-               "● Nådd" in text
+               "Nådd" in text
         assert "T3-2024 Forstudie havbruksleverandører 01/24 Forprosjekt Avsluttet 400 000 " \
                "400 000 381 750" in text
 

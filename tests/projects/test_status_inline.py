@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 from plandoc.builders.markdown import ParseContext, escape, parse_template_markdown
@@ -32,11 +34,17 @@ def test_unknown_span_class_is_a_template_error() -> None:
         parse_template_markdown("[x]{.fancy}\n", CTX)
 
 
-def test_both_writers_show_a_coloured_dot(tmp_path: Path) -> None:
+def test_both_writers_show_the_colour_and_the_word(tmp_path: Path) -> None:
     doc = Document(Meta(title="Status"), [Paragraph([Status("green", [Text("Grønn")])])])
     get_writer("docx").write(doc, tmp_path / "s.docx")
     xml = zipfile.ZipFile(tmp_path / "s.docx").read("word/document.xml").decode()
-    assert 'w:rStyle w:val="StatusGreen"' in xml and "\u25cf" in xml and "Grønn" in xml
+    # Word: a chip of shaded no-break spaces (nothing for a screen reader to read) in the
+    # template's colour for the level, then the word; no "●" glyph.
+    assert re.search(r'<w:rStyle w:val="StatusGreen"/><w:shd w:val="clear" w:color="auto" '
+                     r'w:fill="2E8B3D"/></w:rPr><w:t xml:space="preserve">\u00a0+</w:t>', xml)
+    assert "\u25cf" not in xml and "Grønn" in xml
+    assert next(p.text for p in docx.Document(str(tmp_path / "s.docx")).paragraphs
+            if "Grønn" in p.text).split() == ["Grønn"]
     get_writer("pdf").write(doc, tmp_path / "s.pdf")
     from pypdf import PdfReader
 

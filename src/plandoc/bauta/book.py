@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from plandoc.bauta.edition import Edition, base_context, book_meta, render
 from plandoc.document import Document
-from plandoc.i18n.bauta_labels import BAUTA
 
 #: Meta.kind of the book and the short version (the PDF writer picks templates/typst/bauta.typ).
 BOOK_KIND = "bauta"
@@ -27,9 +26,9 @@ def build_main(ed: Edition) -> Document:
 def build_short(ed: Edition) -> Document:
     """The short version: one page per selected example."""
     settings = ed.settings
+    short = ed.labels["short_title"]
     meta = book_meta(ed.project, SHORT_KIND, settings.title,
-                     f"{BAUTA['short_title']}" + (f" – {settings.subtitle}"
-                                                  if settings.subtitle else ""))
+                     short + (f" – {settings.subtitle}" if settings.subtitle else ""))
     # Not the book's own name: a reader with both files open must tell them apart.
-    meta.full_title = f"{settings.title} – {BAUTA['short_title']}"
+    meta.full_title = f"{settings.title} – {short}"
     return render(SHORT_TEMPLATE, meta, ed, base_context(ed, 2, 2))

@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from plandoc.bauta.edition import Edition, ExampleView
-from plandoc.i18n.bauta_labels import BAUTA
 from plandoc.writers.pdf_pages import PdfPages
 
 #: The book's parts in order: key, the label of the report line, and the part headings
@@ -114,7 +113,7 @@ def measure_book(pages: PdfPages, ed: Edition, pdf_name: str = "bauta.pdf") -> B
 
     starts: dict[str, int] = {}
     for key, _, headings in PARTS[1:]:
-        found = [p for p in (_find(pages, BAUTA[h], 1) for h in headings) if p is not None]
+        found = [p for p in (_find(pages, ed.labels[h], 1) for h in headings) if p is not None]
         if found:
             starts[key] = min(found)
     if "front" in starts:

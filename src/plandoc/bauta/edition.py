@@ -6,7 +6,7 @@ Not a programme builder: it is not in the builders registry.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,12 +21,12 @@ from plandoc.bauta.model import (
     Reference,
     Settings,
 )
-from plandoc.bauta.schema import TEXT_KEYS
+from plandoc.bauta.schema import PROFILE_FACTS, TEXT_KEYS
 from plandoc.builders.common import Rendering, render_document
 from plandoc.builders.markdown import MdSafe, parse_rich
 from plandoc.document import Document, Heading, Image, Meta, Paragraph, plain_text, walk_blocks
-from plandoc.i18n.bauta_labels import BAUTA
-from plandoc.i18n.labels import meta_labels
+from plandoc.i18n.bauta_labels import bauta_labels
+from plandoc.i18n.labels import LANGUAGE_TAGS, meta_labels
 
 # ---------------------------------------------------------------- views
 
@@ -93,6 +93,11 @@ class Edition:
     def settings(self) -> Settings:
         return self.project.settings
 
+    @property
+    def labels(self) -> Mapping[str, str]:
+        """The fixed words in the målform of bauta.yaml."""
+        return bauta_labels(self.settings.language)
+
 
 def markdown_plain(markdown: str) -> str:
     """A rich field's text without formatting, paragraphs joined by a space."""
@@ -103,12 +108,12 @@ def markdown_plain(markdown: str) -> str:
     return " ".join(p.strip() for p in parts if p.strip())
 
 
-def caption_text(picture: Picture) -> str:
+def caption_text(picture: Picture, photo: str = "Foto") -> str:
     """"Caption. Foto: credit" – the credit gets "Foto:" unless it already names its kind."""
     caption = picture.caption.strip()
     credit = picture.credit.strip()
     if credit and not credit.casefold().startswith(("foto", "illustrasjon", "bilde", "kart")):
-        credit = f"{BAUTA['photo']}: {credit}"
+        credit = f"{photo}: {credit}"
     if caption and credit:
         sep = " " if caption[-1] in ".!?" else ". "
         return f"{caption}{sep}{credit}"
@@ -120,7 +125,8 @@ def _pictures(edition: Edition, prefix: str, pictures: Sequence[Picture]) -> lis
     for n, picture in enumerate(pictures, start=1):
         name = f"{prefix}-{n}"
         edition.images[name] = Image(path=picture.path)
-        views.append(PictureView(name=name, alt=picture.alt, caption=caption_text(picture)))
+        views.append(PictureView(name=name, alt=picture.alt,
+                                 caption=caption_text(picture, edition.labels["photo"])))
     return views
 
 
@@ -135,10 +141,14 @@ def _fact(facts: Sequence[tuple[str, str]], label: str) -> str:
 def profile_view(edition: Edition, profile: Profile) -> ProfileView:
     m = profile.municipality
     url = urls.profile_url(m.slug)
+    # The facts come labelled as the form has them (bokmål); the book says them in its målform.
+    names = {row.label: edition.labels.get(f"fact_{row.key}", row.label)
+             for row in PROFILE_FACTS}
+    facts = [(names.get(label, label), value) for label, value in profile.facts]
     return ProfileView(
         name=f"{m.name} kommune", slug=m.slug, county=_fact(profile.facts, "Fylke") or m.county,
         inhabitants=_fact(profile.facts, "Innbyggere"), intro=profile.intro,
-        intro_plain=markdown_plain(profile.intro), facts=profile.facts, special=profile.special,
+        intro_plain=markdown_plain(profile.intro), facts=facts, special=profile.special,
         achievements=profile.achievements, contact=_contact(profile.contact),
         pictures=_pictures(edition, urls.picture_stem("profil", m.slug), profile.pictures),
         url=url,
@@ -149,11 +159,12 @@ def profile_view(edition: Edition, profile: Profile) -> ProfileView:
 def example_view(edition: Edition, example: Example) -> ExampleView:
     m = example.municipality
     url = urls.example_url(example.slug)
-    about = [(BAUTA["municipality"], f"{m.name} kommune"), (BAUTA["theme"], example.theme),
-             (BAUTA["period"], example.period)]
+    labels = edition.labels
+    about = [(labels["municipality"], f"{m.name} kommune"), (labels["theme"], example.theme),
+             (labels["period"], example.period)]
     c = example.contact
     if not c.empty:
-        about.append((BAUTA["contact"], ", ".join(x for x in (c.name, c.role) if x)))
+        about.append((labels["contact"], ", ".join(x for x in (c.name, c.role) if x)))
     return ExampleView(
         title=example.title, slug=example.slug, municipality_name=f"{m.name} kommune",
         theme=example.theme, summary=example.summary,
@@ -209,7 +220,7 @@ def base_context(ed: Edition, text_level: int, section_level: int) -> dict[str, 
     editors = ", ".join(f"{e.name} ({e.organisation})" if e.organisation else e.name
                         for e in settings.editors)
     return {
-        "labels": dict(BAUTA),
+        "labels": dict(ed.labels),
         "settings": settings,
         "editors": editors,
         "texts": _texts(ed.project),
@@ -228,9 +239,11 @@ def base_context(ed: Edition, text_level: int, section_level: int) -> dict[str, 
 def book_meta(project: Project, kind: str, title: str, subtitle: str) -> Meta:
     """Cover, running header and properties of a bauta document."""
     settings = project.settings
-    labels = meta_labels("bokmål") | {"contents": BAUTA["contents"]}
+    language = settings.language
+    labels = meta_labels(language) | {"contents": bauta_labels(language)["contents"]}
     return Meta(
-        title=title, subtitle=subtitle, municipality=settings.publisher, language="nb-NO",
+        title=title, subtitle=subtitle, municipality=settings.publisher,
+        language=LANGUAGE_TAGS[language],
         header=settings.title, kind=kind, date=settings.published, labels=labels,
     )
 

@@ -99,6 +99,8 @@ class Settings:
     isbn: str = ""
     #: The blurb on the back cover.
     back_text: str = ""
+    #: "bokmål" or "nynorsk": the målform of the book's fixed words and its language tag.
+    language: str = "bokmål"
     deadlines: dict[str, dt.date] = field(default_factory=dict)
     budget: PageBudget = field(default_factory=PageBudget)
     municipalities: list[Municipality] = field(default_factory=list)

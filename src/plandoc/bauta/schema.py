@@ -13,7 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from plandoc.bauta.model import KINDS, PRIORITIES, STATUSES, Settings
 from plandoc.bauta.urls import example_url
-from plandoc.schema.programme import INSTRUCTIONS_SHEET, Column, Sheet
+from plandoc.schema.programme import INSTRUCTIONS_SHEET, LANGUAGES, Column, Sheet
 from plandoc.workbook.template import save_workbook
 
 # ---------------------------------------------------------------- the editorial sheet
@@ -67,6 +67,7 @@ SETTINGS = Sheet(
         Column("nettadresse", "Nettadresse", "base_url"),
         Column("isbn", "ISBN", "isbn"),
         Column("bakside", "Bakside", "back_text"),
+        Column("målform", "Målform", "language", type="choice", choices=LANGUAGES),
     ),
 )
 EDITORS = Sheet(

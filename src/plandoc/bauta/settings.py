@@ -58,6 +58,7 @@ def read_settings(path: Path, diags: Diagnostics, display: str | None = None
         base_url=_one_line(values.get("nettadresse")).rstrip("/"),
         isbn=_one_line(values.get("isbn")),
         back_text=_one_line(values.get("bakside")),
+        language=str(values.get("målform") or "bokmål"),
         source=SourceRef(name),
     )
     if not settings.title:

@@ -3,6 +3,7 @@ permanent path (urls.py), assembled into a static site with navigation and downl
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,20 +26,22 @@ DOWNLOADS = (("download_book", f"{urls.BOOK}.pdf"), ("download_docx", f"{urls.BO
              ("download_short", f"{urls.SHORT}.pdf"))
 
 
-def download_links(files: set[str]) -> list[tuple[str, str]]:
+def download_links(files: set[str], labels: Mapping[str, str] = BAUTA
+                   ) -> list[tuple[str, str]]:
     """(label, site path) of the files the front page offers, among those built (`files`)."""
-    return [(BAUTA[label], urls.download_url(name)) for label, name in DOWNLOADS
+    return [(labels[label], urls.download_url(name)) for label, name in DOWNLOADS
             if name in files]
 
 
-def _pager(examples: list[ExampleView], i: int) -> list[tuple[str, str, str]]:
+def _pager(examples: list[ExampleView], i: int, labels: Mapping[str, str]
+           ) -> list[tuple[str, str, str]]:
     out = []
     if i > 0:
         prev = examples[i - 1]
-        out.append((BAUTA["previous"], prev.title, prev.url))
+        out.append((labels["previous"], prev.title, prev.url))
     if i + 1 < len(examples):
         nxt = examples[i + 1]
-        out.append((BAUTA["next"], nxt.title, nxt.url))
+        out.append((labels["next"], nxt.title, nxt.url))
     return out
 
 
@@ -55,13 +58,13 @@ def web_pages(ed: Edition, files: set[str]) -> list[tuple[str, Document]]:
     settings = ed.settings
     context: dict[str, Any] = base_context(ed, 2, 1) | {
         "about_url": urls.ABOUT,
-        "downloads": download_links(files),
+        "downloads": download_links(files, ed.labels),
         "pager": [],
     }
     pages = [
         (urls.HOME, render(INDEX_TEMPLATE, book_meta(ed.project, WEB_KIND, settings.title, ""),
                            ed, context)),
-        (urls.ABOUT, render(ABOUT_TEMPLATE, _page_meta(ed, BAUTA["about"]), ed, context)),
+        (urls.ABOUT, render(ABOUT_TEMPLATE, _page_meta(ed, ed.labels["about"]), ed, context)),
     ]
     for profile in ed.profiles:
         pages.append((profile.url, render(PROFILE_TEMPLATE, _page_meta(ed, profile.name), ed,
@@ -69,19 +72,19 @@ def web_pages(ed: Edition, files: set[str]) -> list[tuple[str, Document]]:
     for i, example in enumerate(ed.examples):
         pages.append((example.url, render(EXAMPLE_TEMPLATE, _page_meta(ed, example.title), ed,
                                           context | {"p": example,
-                                                     "pager": _pager(ed.examples, i)})))
+                                                     "pager": _pager(ed.examples, i, ed.labels)})))
     return pages
 
 
-def _trail(path: str, title: str) -> list[tuple[str, str]]:
-    home = (BAUTA["home"], urls.HOME)
+def _trail(path: str, title: str, labels: Mapping[str, str]) -> list[tuple[str, str]]:
+    home = (labels["home"], urls.HOME)
     if path == urls.HOME:
         return []
     section = urls.section_of(path)
     if section == "profiles":
-        return [home, (BAUTA["profiles"], urls.PROFILES_ANCHOR), (title, path)]
+        return [home, (labels["profiles"], urls.PROFILES_ANCHOR), (title, path)]
     if section == "examples":
-        return [home, (BAUTA["examples"], urls.EXAMPLES_ANCHOR), (title, path)]
+        return [home, (labels["examples"], urls.EXAMPLES_ANCHOR), (title, path)]
     return [home, (title, path)]
 
 
@@ -89,17 +92,18 @@ def site(ed: Edition, pages: list[tuple[str, Document]], out: Path, files: set[s
     """The web edition as a static site: its pages, navigation, footer, and the book files
     under `out` it offers for download."""
     settings = ed.settings
+    labels = ed.labels
     footer: list[Inline] = [Text(f"{settings.title}" + (
         f" · {settings.publisher}" if settings.publisher else ""))]
     if settings.contact:
         footer += [Text(" · "), Link(f"mailto:{settings.contact}", [Text(settings.contact)])]
     return Site(
         name=settings.title,
-        pages=[SitePage(path, document, _trail(path, document.meta.title))
+        pages=[SitePage(path, document, _trail(path, document.meta.title, labels))
                for path, document in pages],
-        nav=[(BAUTA["home"], urls.HOME), (BAUTA["examples"], urls.EXAMPLES_ANCHOR),
-             (BAUTA["profiles"], urls.PROFILES_ANCHOR), (BAUTA["about"], urls.ABOUT),
-             (BAUTA["downloads"], urls.DOWNLOADS_ANCHOR)],
+        nav=[(labels["home"], urls.HOME), (labels["examples"], urls.EXAMPLES_ANCHOR),
+             (labels["profiles"], urls.PROFILES_ANCHOR), (labels["about"], urls.ABOUT),
+             (labels["downloads"], urls.DOWNLOADS_ANCHOR)],
         extra_css=["bauta.css"],
         files=[(out / name, urls.download_url(name)) for _, name in DOWNLOADS if name in files],
         base_url=settings.base_url, footer=footer,

@@ -70,10 +70,12 @@ class MeasureTable:
 
     @property
     def described(self) -> list[Measure]:
-        """The tiltak that have a description or named funding sources to show below the table."""
+        """The tiltak that have a responsible, goals, a description or named funding sources
+        to show below the table (which holds the money only)."""
         return [r.measure for r in self.rows
-                if r.measure.description or r.measure.funding_sources
-                or r.measure.plp_phase not in (None, "ikke PLP")]
+                if r.measure.responsible or r.measure.result_goal or r.measure.project_goal
+                or r.measure.description
+                or r.measure.funding_sources or r.measure.plp_phase not in (None, "ikke PLP")]
 
 
 @dataclass

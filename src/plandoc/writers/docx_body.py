@@ -90,8 +90,10 @@ TOC_PLACEHOLDER = {
           "Svar «Ja» dersom Word spør om felta skal oppdaterast.",
 }
 TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
-#: Shown before a traffic-light status (a black circle and a no-break space).
-STATUS_DOT = "\u25cf\u00a0"
+#: The colour chip before a traffic-light status: shaded no-break spaces. A glyph ("●")
+#: would be read aloud and Word cannot mark a run as an artifact; screen readers skip
+#: spaces, and the status word after the chip says the status without its colour.
+STATUS_CHIP = "\u00a0\u00a0\u00a0"
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,7 @@ class BodyWriter:
     _revisions: tracked.Revisions = field(default_factory=tracked.Revisions)
     #: Bookmark ids of the ids' anchors: far above the headings' (docx_toc numbers from 1).
     _next_bookmark: int = 100_000
+    _status_colours: dict[str, str] | None = None
 
     def write(self, blocks: builtins.list[Block]) -> None:
         """Append `blocks` to the body (call once)."""
@@ -542,6 +545,34 @@ class BodyWriter:
 
     # ------------------------------------------------------------ inlines
 
+    def _status_chip(self, level: str, bold: bool, italic: bool, rstyle: str | None) -> str:
+        """Shaded spaces in the status colour and a space; nothing when the template has no
+        colour for the level (the status word stands alone then)."""
+        colour = self.status_colours().get(level)
+        if not colour:
+            return ""
+        style = self.info.style("character", f"Status {level}")
+        rstyle_xml = f'<w:rStyle w:val="{style}"/>' if style else ""
+        chip = (f'<w:r><w:rPr>{rstyle_xml}'
+                f'<w:shd w:val="clear" w:color="auto" w:fill="{colour}"/></w:rPr>'
+                f'<w:t xml:space="preserve">{STATUS_CHIP}</w:t></w:r>')
+        return chip + text_run("\u00a0", _rpr(bold, italic, rstyle))
+
+    def status_colours(self) -> dict[str, str]:
+        """Status level → colour (hex) of the template's "Status Green|Yellow|Red" style."""
+        if self._status_colours is None:
+            self._status_colours = {}
+            styles = self.part.styles.element
+            for level in ("green", "yellow", "red"):
+                sid = self.info.style("character", f"Status {level}")
+                for st in styles.iterfind(qn("w:style")) if sid else ():
+                    if st.get(qn("w:styleId")) == sid:
+                        colour = st.find(f"{qn('w:rPr')}/{qn('w:color')}")
+                        value = colour.get(_VAL) if colour is not None else None
+                        if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value):
+                            self._status_colours[level] = value
+        return self._status_colours
+
     def inlines(self, nodes: builtins.list[Inline], bold: bool = False, italic: bool = False,
                 rstyle: str | None = None, in_link: bool = False) -> str:
         out: builtins.list[str] = []
@@ -559,10 +590,10 @@ class BodyWriter:
             elif isinstance(node, LineBreak):
                 out.append(f"<w:r>{_rpr(bold, italic, rstyle)}<w:br/></w:r>")
             elif isinstance(node, Status):
-                # The dot takes its colour from the template's "Status Green/Yellow/Red"
-                # character style; the word after it says the same for print in grey.
-                dot_style = self.info.style("character", f"Status {node.level}")
-                out.append(text_run(STATUS_DOT, _rpr(bold, italic, dot_style)))
+                # A chip in the colour of the template's "Status Green/Yellow/Red" character
+                # style, then the word, which says the same for print in grey and for
+                # screen readers.
+                out.append(self._status_chip(node.level, bold, italic, rstyle))
                 out.append(self.inlines(node.children, bold, italic, rstyle, in_link))
             elif isinstance(node, Anchor):
                 # Where an id is defined: a bookmark, the target of the links to it.
