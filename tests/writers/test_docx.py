@@ -405,6 +405,25 @@ def test_cover_has_colour_bands_and_the_version_block_at_its_foot(tmp_path: Path
                     ("Cover Version", "Versjon\t1.2"), ("Cover Version", "Dato\t12.10.2024")]
 
 
+def test_version_details_appear_once_as_in_the_pdf(tmp_path: Path) -> None:
+    """With a version table in the body, the cover leaves its version block out; without
+    one, the cover has it."""
+    meta = _meta(version=[("Versjon", "1.2"), ("Dato", "12.10.2024")],
+                 labels={"version_block": "Dokumentversjon"})
+    table = Table(header=[[Text("Versjon")], [Text("Dato")]],
+                  rows=[[[Text("1.2")], [Text("12.10.2024")]]], align=["left", "left"],
+                  style="version")
+    for blocks, on_cover in (([table], False), ([Paragraph([Text("x")])], True)):
+        out = tmp_path / f"v{on_cover}.docx"
+        DocxWriter().write(Document(meta, list(blocks)), out)
+        w = Written(out)
+        foot = [p.text for p in w.doc.sections[0].first_page_footer.paragraphs]
+        assert ("Versjon\t1.2" in foot) is on_cover
+        body_texts = [c.text for t in w.doc.tables for row in t.rows for c in row.cells]
+        shown = foot.count("Versjon\t1.2") + body_texts.count("1.2")
+        assert shown == 1
+
+
 def test_header_and_footer_with_page_fields_not_on_cover(written) -> None:
     _, w = written
     cover, body = w.doc.sections
@@ -622,8 +641,8 @@ def test_table_without_weights_gets_typst_column_widths(tmp_path: Path) -> None:
     DocxWriter().write(Document(_meta(), [table]), out)
     w = Written(out)
     grid = [int(g) for g in w.doc.tables[0]._tbl.xpath("w:tblGrid/w:gridCol/@w:w")]
-    # As plandoc.typ: the number column as wide as its widest cell (plus 6 pt each side),
-    # the text column the rest of the line.
-    number = (text_width_pt("1\u00a0250\u00a0000") + 12) * 20
+    # As plandoc.typ: the number column as wide as its widest cell (plus 6 pt each side, and
+    # 2.5 pt Word and LibreOffice need beyond the summed advances), the text column the rest.
+    number = (text_width_pt("1\u00a0250\u00a0000") + 12 + 2.5) * 20
     assert grid[1] == pytest.approx(number, abs=2)
     assert sum(grid) == pytest.approx(9072, abs=3)

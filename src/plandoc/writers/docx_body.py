@@ -42,6 +42,7 @@ from plandoc.document import (
     plain_text,
 )
 from plandoc.writers import docx_tracked as tracked
+from plandoc.writers.docx_widths import text_width_pt
 
 # Characters XML 1.0 cannot carry at all (lxml would refuse them), and the C1 controls it
 # discourages. The readers reject them already, so dropping them here is only a last line
@@ -67,14 +68,14 @@ def esc_attr(text: str) -> str:
 # 1 twip = 635 EMU (the English Metric Unit of DrawingML).
 _EMU_PER_TWIP = 635
 _VAL = qn("w:val")
-# Rough width of one character of table text (9–10 pt) and of a cell's side margins, in
-# twips; only used to keep numbers and dates from breaking in narrow columns.
-_CHAR_TWIPS = 118
+# A cell's side margins, and what Word and LibreOffice set wider than the summed glyph
+# advances (docx_widths.text_width_pt), in twips.
 _CELL_PADDING = 240
-# Header words may wrap ("Omstillings-midler"); only this much of one is kept whole.
-_HEADER_WORD = 9
+_SLACK = 100
 # Text-column words longer than this may break; numbers in right-aligned columns never do.
 _TEXT_WORD = 12
+# ... unless the table has room for words this long.
+_WHOLE_WORD = 22
 _BREAKS = re.compile(r"[ \t\n-]+")
 _PPR = qn("w:pPr")
 # The body is written as XML text and parsed once: building ~10 000 lxml elements one call
@@ -446,21 +447,40 @@ class BodyWriter:
         Word re-fits auto-layout tables itself, but LibreOffice and Word's first layout use
         the grid, and equal or narrow columns broke "1 250 000" and "31.12.2027" apart.
         """
-        least = [1] * ncols  # longest unbreakable run (NO-BREAK SPACE binds numbers)
+        total = self.info.text_width
+        last = len(t.rows)
+        words: builtins.list[builtins.list[tuple[str, bool]]] = [[] for _ in range(ncols)]
         prefer = [1] * ncols  # whole cell on one line
         for r, row in enumerate([t.header, *t.rows]):
+            bold = r == 0 or (t.totals and r == last)
             for col, cell in enumerate(row[:ncols]):
                 text = plain_text(cell)
-                longest = max(map(len, _BREAKS.split(text)))
-                # Numbers and dates (right-aligned) must never break; long Norwegian compounds
-                # in text columns may, or they would starve every other column.
-                whole = longest if t.align[col:col + 1] == ["right"] else min(longest, _TEXT_WORD)
-                least[col] = max(least[col], min(longest, _HEADER_WORD) if r == 0 else whole)
+                words[col] += [(w, bold) for w in _BREAKS.split(text) if w]
                 prefer[col] = max(prefer[col], min(len(text), 60))
+        right = [t.align[col:col + 1] == ["right"] for col in range(ncols)]
+
+        def need_of(col: int, cap: int) -> int:
+            # Numbers and dates (right-aligned) never break; words up to `cap` letters stay
+            # whole (NO-BREAK SPACE binds numbers into one word).
+            widest = max((text_width_pt(w if right[col] else w[:cap], bold)
+                          for w, bold in words[col]), default=0.0)
+            return int(widest * 20) + _CELL_PADDING + _SLACK
+
+        # Names, roles and headers ("Prosjektmedarbeider", "Omstillingsmidler") stay whole
+        # where the page allows; when it does not, long words break first in the column of
+        # the longest texts (sentences, not names), down to _TEXT_WORD letters, so one
+        # sentence column cannot starve the others.
+        caps = [_WHOLE_WORD] * ncols
+        need = [need_of(col, caps[col]) for col in range(ncols)]
+        while sum(need) >= total:
+            narrowable = [c for c in range(ncols) if not right[c] and caps[c] > _TEXT_WORD]
+            if not narrowable:
+                break
+            col = max(narrowable, key=lambda c: (prefer[c], need[c]))
+            caps[col] -= 1
+            need[col] = need_of(col, caps[col])
         given = len(t.widths) == ncols and sum(t.widths) > 0
         weights = [max(float(w), 0.0) for w in t.widths] if given else [float(p) for p in prefer]
-        total = self.info.text_width
-        need = [n * _CHAR_TWIPS + _CELL_PADDING for n in least]
         if sum(need) >= total:  # cannot fit: share the shortfall evenly
             return [int(total * n / sum(need)) for n in need]
         fixed: dict[int, float] = {}

@@ -13,6 +13,12 @@ from plandoc.document import Cell, Table, plain_text
 _SIZE_PT, _INSET_PT = 8.5, 6.0
 _FONTS = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 _TWIPS_PER_PT = 20
+#: Word and LibreOffice set a line a little wider than the summed advances: without this,
+#: a bold sum ("3 960 000") broke before its last digit.
+_SLACK_PT = 2.5
+#: Words up to this long are kept whole in text columns ("Reiselivskoordinator").
+_WHOLE_WORD = 22
+_SPACES = re.compile(r"[\s/]+")
 
 
 @lru_cache(maxsize=2)
@@ -35,7 +41,16 @@ def text_width_pt(text: str, bold: bool = False) -> float:
 
 def _natural(cell: Cell, bold: bool) -> float:
     lines = plain_text(cell).split("\n")
-    return max(text_width_pt(line, bold) for line in lines) + 2 * _INSET_PT
+    return max(text_width_pt(line, bold) for line in lines) + 2 * _INSET_PT + _SLACK_PT
+
+
+def _longest_word(cell: Cell, bold: bool) -> float:
+    """What a text column needs so that no word of the cell breaks (Word and LibreOffice
+    split a word that does not fit without a hyphen); a very long word may still break."""
+    words = [w for w in _SPACES.split(plain_text(cell)) if w and len(w) <= _WHOLE_WORD]
+    if not words:
+        return 0.0
+    return max(text_width_pt(w, bold) for w in words) + 2 * _INSET_PT + _SLACK_PT
 
 
 def typst_widths(table: Table, aligns: list[str], text_width: int) -> list[int] | None:
@@ -54,11 +69,16 @@ def typst_widths(table: Table, aligns: list[str], text_width: int) -> list[int] 
         return None
     auto: dict[int, float] = {}
     fr: dict[int, float] = {}
+    need: dict[int, float] = {}
+    last = len(rows) - 1
     for col in range(ncols):
-        cells = [(r[col], i == 0) for i, r in enumerate(rows) if col < len(r)]
+        # The header row and a totals row are bold.
+        cells = [(r[col], i == 0 or (table.totals and i == last))
+                 for i, r in enumerate(rows) if col < len(r)]
         if table.style != "version" and (aligns[col] if col < len(aligns) else "left") == "left":
             longest = max((len(plain_text(c)) for c, _ in cells), default=0)
             fr[col] = min(40, max(8, longest))
+            need[col] = max((_longest_word(c, bold) for c, bold in cells), default=0.0)
         else:
             auto[col] = max((_natural(c, bold) for c, bold in cells), default=0.0)
     room = text_width / _TWIPS_PER_PT - sum(auto.values())
@@ -68,9 +88,28 @@ def typst_widths(table: Table, aligns: list[str], text_width: int) -> list[int] 
         widths = [auto[c] for c in range(ncols)]
         widths[-1] += room
     else:
-        share = sum(fr.values())
-        widths = [auto[c] if c in auto else room * fr[c] / share for c in range(ncols)]
+        shares = _shares(fr, need, room)
+        widths = [auto[c] if c in auto else shares[c] for c in range(ncols)]
     return [int(w * _TWIPS_PER_PT) for w in widths]
+
+
+def _shares(weights: dict[int, float], need: dict[int, float], room: float
+            ) -> dict[int, float]:
+    """`room` shared by the text columns' weights, but none narrower than its longest word
+    where the room allows (as plandoc.typ's column-widths)."""
+    if sum(need.values()) > room:
+        total = sum(weights.values())
+        return {c: room * w / total for c, w in weights.items()}
+    fixed: dict[int, float] = {}
+    while True:
+        free = [c for c in weights if c not in fixed]
+        left = room - sum(fixed.values())
+        total = sum(weights[c] for c in free)
+        share = {c: left * weights[c] / total for c in free}
+        short = [c for c in free if share[c] < need[c]]
+        if not short:
+            return fixed | share
+        fixed.update((c, need[c]) for c in short)
 
 
 def apply_widths(xml: str, widths: list[int]) -> str:
