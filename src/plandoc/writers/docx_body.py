@@ -42,7 +42,7 @@ from plandoc.document import (
     plain_text,
 )
 from plandoc.writers import docx_tracked as tracked
-from plandoc.writers.docx_widths import text_width_pt
+from plandoc.writers.docx_widths import cell_text, text_width_pt
 
 # Characters XML 1.0 cannot carry at all (lxml would refuse them), and the C1 controls it
 # discourages. The readers reject them already, so dropping them here is only a last line
@@ -76,6 +76,8 @@ _SLACK = 100
 _TEXT_WORD = 12
 # ... unless the table has room for words this long.
 _WHOLE_WORD = 22
+# A table too wide even so breaks its text columns' words after this many letters.
+_LEAST_WORD = 5
 _BREAKS = re.compile(r"[ \t\n-]+")
 _PPR = qn("w:pPr")
 # The body is written as XML text and parsed once: building ~10 000 lxml elements one call
@@ -454,7 +456,7 @@ class BodyWriter:
         for r, row in enumerate([t.header, *t.rows]):
             bold = r == 0 or (t.totals and r == last)
             for col, cell in enumerate(row[:ncols]):
-                text = plain_text(cell)
+                text = cell_text(cell)  # a status word with its chip is one word
                 words[col] += [(w, bold) for w in _BREAKS.split(text) if w]
                 prefer[col] = max(prefer[col], min(len(text), 60))
         right = [t.align[col:col + 1] == ["right"] for col in range(ncols)]
@@ -473,10 +475,16 @@ class BodyWriter:
         caps = [_WHOLE_WORD] * ncols
         need = [need_of(col, caps[col]) for col in range(ncols)]
         while sum(need) >= total:
-            narrowable = [c for c in range(ncols) if not right[c] and caps[c] > _TEXT_WORD]
+            # Down to _TEXT_WORD letters; a table still too wide for the page (many number
+            # columns) takes its text columns further down, so amounts never break.
+            floor = _TEXT_WORD if any(caps[c] > _TEXT_WORD for c in range(ncols)
+                                      if not right[c]) else _LEAST_WORD
+            narrowable = [c for c in range(ncols) if not right[c] and caps[c] > floor]
             if not narrowable:
                 break
-            col = max(narrowable, key=lambda c: (prefer[c], need[c]))
+            # Above the floor the sentence column gives way first; below it, the widest.
+            col = max(narrowable, key=lambda c: (prefer[c], need[c]) if floor == _TEXT_WORD
+                      else (need[c], prefer[c]))
             caps[col] -= 1
             need[col] = need_of(col, caps[col])
         given = len(t.widths) == ncols and sum(t.widths) > 0

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from plandoc.core.resources import shipped_templates_dir
-from plandoc.document import Cell, Table, plain_text
+from plandoc.document import Cell, Status, Table, plain_text
 
 #: plandoc.typ: table text 8.5 pt, 6 pt inset each side; text columns weigh their longest
 #: text between 8 and 40 characters; other columns (numbers, dates) take what they need.
@@ -39,8 +39,19 @@ def text_width_pt(text: str, bold: bool = False) -> float:
     return sum(advances.get(ord(ch), default) for ch in text) * _SIZE_PT / upm
 
 
+#: What the writer puts before a status word: the colour chip and a space (docx_body).
+CHIP = "\u00a0" * 4
+
+
+def cell_text(cell: Cell) -> str:
+    """The cell's text as Word shows it: a status word comes after its colour chip, joined
+    to it by no-break spaces."""
+    text = plain_text(cell)
+    return CHIP + text if any(isinstance(n, Status) for n in cell) else text
+
+
 def _natural(cell: Cell, bold: bool) -> float:
-    lines = plain_text(cell).split("\n")
+    lines = cell_text(cell).split("\n")
     return max(text_width_pt(line, bold) for line in lines) + 2 * _INSET_PT + _SLACK_PT
 
 
@@ -50,7 +61,8 @@ def _longest_word(cell: Cell, bold: bool) -> float:
     words = [w for w in _SPACES.split(plain_text(cell)) if w and len(w) <= _WHOLE_WORD]
     if not words:
         return 0.0
-    return max(text_width_pt(w, bold) for w in words) + 2 * _INSET_PT + _SLACK_PT
+    chip = text_width_pt(CHIP) if cell_text(cell).startswith(CHIP) else 0.0
+    return max(text_width_pt(w, bold) for w in words) + chip + 2 * _INSET_PT + _SLACK_PT
 
 
 def typst_widths(table: Table, aligns: list[str], text_width: int) -> list[int] | None:
