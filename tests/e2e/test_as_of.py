@@ -59,13 +59,13 @@ def test_the_draft_leaves_out_reports_after_its_date_and_says_so(
     # its 30.11.2025 report (yellow, 472 000).
     rows = _rows(folder / "handlingsplan-2026.docx")
     [row] = [r for r in rows if "03/25" in r]
-    assert "● Rød" in row and "301 000" in row and "472 000" not in row
+    assert "Rød" in row and "301 000" in row and "472 000" not in row
     pdf = flat(" ".join(p.extract_text() or ""
                         for p in PdfReader(str(folder / "handlingsplan-2026.pdf")).pages))
     assert "301 000" in pdf and "472 000" not in pdf
     # The årsrapport 2025 (tall per 31.12.2025) shows the November report.
     [row] = [r for r in _rows(folder / "arsrapport-2025.docx") if "03/25" in r]
-    assert "● Gul" in row and "472 000" in row
+    assert "Gul" in row and "472 000" in row
 
 
 def test_a_later_date_takes_the_reports_in(tmp_path: Path) -> None:
@@ -84,4 +84,4 @@ def test_a_later_date_takes_the_reports_in(tmp_path: Path) -> None:
     path = tmp_path / f"{stem}.docx"
     get_writer("docx").write(document, path)
     [row] = [r for r in _rows(path) if "03/25" in r]
-    assert "● Gul" in row and "472 000" in row
+    assert "Gul" in row and "472 000" in row
