@@ -112,3 +112,37 @@ def test_changed_workbook_cells_are_named(tmp_path: Path) -> None:
     assert code == 1
     assert (f"program.xlsx:Mål!{cell}: feil: Målverdi for «M1» i arket «Mål» er endret fra "
             "«80» til «90», men omstillingsplan versjon 2.0 ble vedtatt 13. februar 2025") in out
+
+
+def test_a_new_plan_version_may_change_goals_an_adopted_handlingsplan_shows(
+    tmp_path: Path,
+) -> None:
+    # Goals belong to the omstillingsplan: the adopted handlingsplan 2025 shows them, but a
+    # revision of the plan (a new version) is what changes them, not a new handlingsplan 2025.
+    folder = _copy(tmp_path)
+    workbook = folder / "program.yaml"
+    text = workbook.read_text(encoding="utf-8")
+    before = "    målverdi: \"80\"\n"
+    assert before in text
+    text = text.replace(before, "    målverdi: \"90\"\n", 1)
+    workbook.write_text(text, encoding="utf-8")
+    code, out = _run("validate", str(workbook))
+    assert code == 1
+    assert "men omstillingsplan versjon 2.0 ble vedtatt" in out
+    assert "men handlingsplan 2025 versjon 1.0 ble vedtatt" in out
+
+    revision = ('  - dokument: omstillingsplan\n    versjon: "3.0"\n    dato: "10.01.2026"\n'
+                "    status: utkast\n")
+    anchor = "  - dokument: handlingsplan\n    år: 2025\n"
+    workbook.write_text(text.replace(anchor, revision + anchor, 1), encoding="utf-8")
+    code, out = _run("validate", str(workbook))
+    assert "ble vedtatt" not in out, out
+    assert code == 0, out
+
+    # The yearly tiltak are still the handlingsplan's own: a new plan version does not cover them.
+    text = workbook.read_text(encoding="utf-8")
+    money = "    budsjett: 600000\n    omstillingsmidler: 360000\n"
+    text = text.replace(money, "    budsjett: 650000\n    omstillingsmidler: 410000\n", 1)
+    workbook.write_text(text, encoding="utf-8")
+    code, out = _run("validate", str(workbook))
+    assert code == 1 and "men handlingsplan 2025 versjon 1.0 ble vedtatt" in out

@@ -21,12 +21,15 @@ from plandoc.model.editions import (
     documents_built,
     edition_for,
     edition_key,
+    main_document,
     project_editions,
     snapshot_name,
+    version_key,
 )
 from plandoc.model.programme import Edition, Programme
 from plandoc.model.project_changes import diff_project
 from plandoc.model.reporting import check_reporting_basis
+from plandoc.schema.programme import FOCUS_AREAS, GOALS, STRATEGIES
 
 SNAPSHOT_FILE = "program.yaml"
 
@@ -72,12 +75,29 @@ def attach_adopted(path: Path, programme: Programme) -> Diagnostics:
                 f"«plandoc adopt {path.name} {stem}» og legg mappen «{ADOPTED_DIR}» inn sammen "
                 "med arbeidsboken", "vedtatt.mangler", current.ref("status") or current.ref())
             continue
+        revised = _main_plan_revised(snapshot, programme)
         for change in diff(snapshot, programme, document, year, current.version):
+            if revised and change.sheet.key in MAIN_PLAN_SHEETS and year is not None:
+                # Goals, areas and strategies are the main plan's: a handlingsplan or
+                # årsrapport shows them, but a new version of the plan is what changes them,
+                # and the adopted yearly document is still built from its own snapshot.
+                continue
             _report(diags, change, name, current, path)
     diags.extend(check_reporting_basis(programme))
     diags.extend(check_as_of(programme))
     diags.extend(check_project_plans(path, programme))
     return diags
+
+
+#: Sheets that belong to the main plan even where a yearly document shows them.
+MAIN_PLAN_SHEETS = frozenset({GOALS.key, FOCUS_AREAS.key, STRATEGIES.key})
+
+
+def _main_plan_revised(snapshot: Programme, programme: Programme) -> bool:
+    """True when the main plan has another version now than when `snapshot` was adopted."""
+    main = main_document(programme)
+    before = edition_for(snapshot, main).current.version
+    return version_key(edition_for(programme, main).current.version) != version_key(before)
 
 
 PROJECT_SNAPSHOT_FILE = "prosjekt.yaml"
