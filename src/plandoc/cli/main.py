@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -247,14 +248,25 @@ def adopt(input_file: Path, document: str) -> None:
     click.echo(f"lagret {folder}")
 
 
+def _build_inputs(command: Callable[..., None]) -> Callable[..., None]:
+    """The inputs, --out, --format and --year that build and watch share."""
+    for option in reversed((
+        click.argument("inputs", nargs=-1, required=True,
+                       type=click.Path(exists=True, path_type=Path)),
+        click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
+                     default=Path("build"), show_default=True,
+                     help="Mappen dokumentene skrives til."),
+        click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
+                     help="Kommaseparert liste av formater."),
+        click.option("--year", "years", type=int, multiple=True,
+                     help="Lag handlingsplan bare for dette året (kan gjentas)."),
+    )):
+        command = option(command)
+    return command
+
+
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("build"), show_default=True, help="Mappen dokumentene skrives til.")
-@click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
-              help="Kommaseparert liste av formater.")
-@click.option("--year", "years", type=int, multiple=True,
-              help="Lag handlingsplan bare for dette året (kan gjentas).")
+@_build_inputs
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Hvor mange program som bygges samtidig (standard: antall kjerner).")
 @click.option("--force", is_flag=True, help="Bygg alt på nytt, også det som er oppdatert.")
@@ -346,13 +358,7 @@ def _shown(path: Path) -> str:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("build"), show_default=True, help="Mappen dokumentene skrives til.")
-@click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
-              help="Kommaseparert liste av formater.")
-@click.option("--year", "years", type=int, multiple=True,
-              help="Lag handlingsplan bare for dette året (kan gjentas).")
+@_build_inputs
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Hvor mange kjerner som brukes (standard: alle).")
 @click.option("--quiet", "-q", is_flag=True,
