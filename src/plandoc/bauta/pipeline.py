@@ -10,7 +10,6 @@ changed reads no submission and writes nothing.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import tempfile
 from collections.abc import Callable, Sequence
@@ -31,7 +30,7 @@ from plandoc.build.incremental import (
     digest,
     programme_key,
 )
-from plandoc.build.lock import folder_lock, remove_temporaries
+from plandoc.build.lock import building_into
 from plandoc.core.diagnostics import Diagnostics, InputError, RenderError
 from plandoc.document import Document
 
@@ -201,17 +200,8 @@ def build_edition(root: Path, out: Path, formats: Sequence[str] | None = None,
     formats = list(formats) if formats is not None else default_formats()
     if not root.is_dir() or not is_project(root):
         raise InputError(f"{root} er ikke en bauta-mappe (fant ingen bauta.yaml)")
-    existed = out.is_dir()
-    with folder_lock(out, on_wait):
-        try:
-            return _build_locked(root, out, formats, on_written, force)
-        except BaseException:
-            remove_temporaries(out)
-            raise
-        finally:
-            if not existed:
-                with contextlib.suppress(OSError):
-                    out.rmdir()  # nothing was built into a folder that was not there
+    with building_into(out, on_wait):
+        return _build_locked(root, out, formats, on_written, force)
 
 
 def _build_locked(root: Path, out: Path, formats: list[str],

@@ -48,3 +48,25 @@ def remove_temporaries(out: Path) -> None:
         with contextlib.suppress(OSError):
             if path.is_file():
                 path.unlink()
+
+
+@contextlib.contextmanager
+def building_into(out: Path, on_wait: Callable[[], None] | None = None) -> Iterator[bool]:
+    """Hold `out` for a build (see folder_lock) and clean up after it; yields whether the
+    folder was there before.
+
+    Interrupted (Ctrl-C, SIGTERM) or failed, the build leaves none of its temporaries
+    behind (its workers are stopped by then, and a file they were writing is only a
+    temporary), and a folder that was not there and got nothing stays absent.
+    """
+    existed = out.is_dir()
+    with folder_lock(out, on_wait):
+        try:
+            yield existed
+        except BaseException:
+            remove_temporaries(out)
+            raise
+        finally:
+            if not existed:
+                with contextlib.suppress(OSError):
+                    out.rmdir()  # only succeeds when nothing was built into it

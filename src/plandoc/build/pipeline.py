@@ -7,7 +7,6 @@ nothing and is reported; the others go on. Only the parent process touches the m
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import time
@@ -30,7 +29,7 @@ from plandoc.build.incremental import (
     tree_digest,
     unchanged_since,
 )
-from plandoc.build.lock import folder_lock, remove_temporaries
+from plandoc.build.lock import building_into
 from plandoc.build.pages import pdf_heading_pages, takes_pages, write_after
 from plandoc.core.diagnostics import (
     EXIT_INTERNAL,
@@ -512,21 +511,9 @@ def run_build(
     """
 
     started = time.perf_counter()
-    existed = out.is_dir()
-    with folder_lock(out, on_wait):
-        try:
-            return _run_locked(files, out, formats, years, jobs, force, on_start, on_done,
-                               on_result, started, existed, shard, only_rollup)
-        except BaseException:
-            # Interrupted (Ctrl-C, SIGTERM) or failed: the workers are stopped by now, and
-            # a file they were writing is only a temporary; none may stay behind.
-            remove_temporaries(out)
-            raise
-        finally:
-            if not existed:
-                # Nothing built into a folder that wasn't there: leave no folder behind.
-                with contextlib.suppress(OSError):
-                    out.rmdir()
+    with building_into(out, on_wait) as existed:
+        return _run_locked(files, out, formats, years, jobs, force, on_start, on_done,
+                           on_result, started, existed, shard, only_rollup)
 
 
 def _run_locked(
