@@ -34,23 +34,26 @@ CURRENT_DIR = pdf_writer.DEFAULT_TEMPLATE_DIR
 
 
 class StaleReference(RuntimeError):
-    """plandoc.typ no longer holds the stretch issue 18 changed, as recorded."""
+    """plandoc.typ no longer holds a stretch issue 18 changed, as recorded."""
 
 
 def reference_dir(into: Path) -> Path:
     """Write the reference templates into `into` and return it: today's templates (without
-    fonts; the writer adds the shipped ones) with issue 18's change to plandoc.typ undone."""
+    fonts; the writer adds the shipped ones) with issue 18's changes to plandoc.typ undone,
+    stretch by stretch (bench/typst_reference/<n>-<name>.after back to .before)."""
     shutil.copytree(CURRENT_DIR, into, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("fonts", "*.md"))
     main = into / pdf_writer.MAIN_TEMPLATE
     text = main.read_text(encoding="utf-8")
-    after = (REFERENCE_PARTS / "plandoc.typ.after").read_text(encoding="utf-8")
-    before = (REFERENCE_PARTS / "plandoc.typ.before").read_text(encoding="utf-8")
-    if text.count(after) != 1:
-        raise StaleReference(
-            "plandoc.typ har ikke lenger delen bench/typst_reference/plandoc.typ.after "
-            "(nøyaktig én gang): oppdater den (se README.md der)")
-    main.write_text(text.replace(after, before), encoding="utf-8")
+    for after_file in sorted(REFERENCE_PARTS.glob("*.after")):
+        after = after_file.read_text(encoding="utf-8")
+        before = after_file.with_suffix(".before").read_text(encoding="utf-8")
+        if text.count(after) != 1:
+            raise StaleReference(
+                f"plandoc.typ har ikke lenger delen bench/typst_reference/{after_file.name} "
+                "(nøyaktig én gang): oppdater den (se README.md der)")
+        text = text.replace(after, before)
+    main.write_text(text, encoding="utf-8")
     return into
 
 

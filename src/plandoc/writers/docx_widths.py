@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from plandoc.core.resources import shipped_templates_dir
 from plandoc.document import Cell, Status, Table, plain_text
+from plandoc.writers import glyph_widths
 
 #: plandoc.typ: table text 8.5 pt, 6 pt inset each side; text columns weigh their longest
 #: text between 8 and 40 characters; other columns (numbers, dates) take what they need.
 _SIZE_PT, _INSET_PT = 8.5, 6.0
-_FONTS = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 _TWIPS_PER_PT = 20
 #: Word and LibreOffice set a line a little wider than the summed advances: without this,
 #: a bold sum ("3 960 000") broke before its last digit.
@@ -21,16 +19,10 @@ _WHOLE_WORD = 22
 _SPACES = re.compile(r"[\s/]+")
 
 
-@lru_cache(maxsize=2)
 def _advances(bold: bool) -> tuple[dict[int, int], int, int]:
     """(code point → advance, units per em, fallback advance) of the table font."""
-    from fontTools.ttLib import TTFont
-
-    font = TTFont(str(shipped_templates_dir() / "typst" / "fonts" / _FONTS[bold]),
-                  lazy=True)
-    hmtx, cmap = font["hmtx"], font.getBestCmap()
-    advances = {cp: hmtx[name][0] for cp, name in cmap.items()}
-    return advances, font["head"].unitsPerEm, advances.get(ord("n"), 1200)
+    advances, upm = glyph_widths.advances("bold" if bold else "regular")
+    return advances, upm, advances.get(ord("n"), 1200)
 
 
 def text_width_pt(text: str, bold: bool = False) -> float:

@@ -33,6 +33,7 @@ from plandoc.document import (
     walk_blocks,
 )
 from plandoc.writers.base import files_under, register
+from plandoc.writers.pdf_fit import table_fit
 from plandoc.writers.pdf_links import AnchorPlace, anchor_places, link_targets
 from plandoc.writers.pdf_tags import TableShape, mark_row_headers
 
@@ -114,10 +115,13 @@ def document_data(document: Document, root: Path) -> dict[str, Any]:
     """The JSON the template reads: the tree as `to_data` gives it, with figures resolved.
 
     Charts become the data chart.typ draws; images are copied into `root` and referred to
-    by root path.
+    by root path; tables carry the widths of their text (`pdf_fit`).
     """
     resolved: list[tuple[dict[str, Any], str]] = []
+    fits: list[dict[str, Any] | None] = []
     for block in walk_blocks(document.blocks):
+        if isinstance(block, Table):
+            fits.append(table_fit(block))
         if isinstance(block, Table) and block.header and any(
                 len(r) > len(block.header) for r in block.rows):
             # The template pads short rows; a long one would shift every cell after it.
@@ -132,13 +136,15 @@ def document_data(document: Document, root: Path) -> dict[str, Any]:
             resolved.append((_figure_content(block, len(resolved), root), alt))
 
     data: dict[str, Any] = _clean(to_data(document))
-    pending = iter(resolved)
+    pending, pending_fits = iter(resolved), iter(fits)
 
     def swap(blocks: list[dict[str, Any]]) -> None:
         # Same depth-first order as walk_blocks, so the n-th figure meets its resolution.
         for block in blocks:
             if block["type"] == "Figure":
                 block["content"], block["alt"] = next(pending)
+            elif block["type"] == "Table":
+                block["fit"] = next(pending_fits)
             elif block["type"] in {"BulletList", "OrderedList"}:
                 for item in block["items"]:
                     swap(item)
@@ -251,7 +257,7 @@ def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Docum
         "input": str(root / main),
         "root": str(root),
         "format": "pdf",
-        "sys_inputs": {"doc": payload},
+        "sys_inputs": {"doc": payload, **_checks()},
         "timestamp": source_epoch(document.meta.issued),
         "pdf_tags": True,
     }
@@ -336,6 +342,15 @@ def _norwegian_link_descriptions(pdf: bytes) -> bytes:
         out = io.BytesIO()
         doc.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+#: Set (to anything) to have plandoc.typ check its bound of every short table's height
+#: against the table's measured height, and fail where the bound is too low (tests).
+CHECK_BOUNDS_ENV = "PLANDOC_CHECK_TABLE_BOUNDS"
+
+
+def _checks() -> dict[str, str]:
+    return {"plandoc-check-bounds": "1"} if os.environ.get(CHECK_BOUNDS_ENV) else {}
 
 
 #: Set to a folder to keep the Typst source of every PDF (for profiling the template; see
