@@ -20,6 +20,7 @@ import typst
 from plandoc.core.dates import source_epoch
 from plandoc.core.diagnostics import RenderError
 from plandoc.core.files import atomic_path
+from plandoc.core.memory import release_freed_memory
 from plandoc.core.resources import shipped_templates_dir, template_subdir
 from plandoc.core.text import control_characters
 from plandoc.document import (
@@ -279,6 +280,7 @@ def _compile(compiler: typst.Compiler, root: Path, payload: str, document: Docum
             document.meta.title or "(uten tittel)",
             _error_text(strict),
         )
+    release_freed_memory()
     if not isinstance(result, bytes):
         raise RenderError("PDF-en kunne ikke lages: Typst ga ingen fil")
     places: list[AnchorPlace] = []
