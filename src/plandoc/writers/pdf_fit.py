@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from plandoc.document import (
@@ -19,10 +20,10 @@ from plandoc.document import (
 )
 from plandoc.writers.glyph_widths import advances, widening_kerns
 
-#: Where a line may break: ordinary spaces only. A no-break space joins, and the breaks
-#: Typst also allows (after "/" or "-", inside a hyphenated word) only shorten the pieces,
-#: so the widest piece found here is never narrower than Typst's.
-_BREAKS = frozenset(" \t")
+#: Where a line may break: ordinary spaces (and forced breaks) only. A no-break space joins,
+#: and the breaks Typst also allows (after "/" or "-", inside a hyphenated word) only shorten
+#: the pieces, so the widest piece found here is never narrower than Typst's.
+_SPLIT = re.compile(r"[ \t\n]")
 #: plandoc.typ's `short-cell` and `long-word`: what may hyphenate in a table cell.
 _SHORT_CELL = 30
 _LONG_WORD = re.compile(r"\w{13,}")
@@ -64,33 +65,55 @@ def _fragments(text: str) -> int:
 def line_facts(inlines: list[Inline], style: str) -> list[float] | None:
     """[width on one line, widest unbreakable piece, forced line breaks, at most how many
     pieces (0: unknown)], widths in em and never below the set widths (advances plus the
-    kerning that widens, glyph_widths.widening_kerns); None where a character has no glyph in
-    the text font."""
-    width = piece = widest = 0.0
-    breaks = 0
-    plain: list[str] = []
-    previous = 0
+    kerning that widens, glyph_widths.widening_kerns); None where a character has no glyph
+    in the text font."""
+    runs: list[tuple[str, str]] = []
     for text, face in _runs(inlines, style):
-        plain.append(text)
-        glyphs, upm = advances(face)
-        kerns = widening_kerns(face)
-        for ch in text:
-            if ch == "\n" or ch in _BREAKS:
+        if runs and runs[-1][1] == face:  # set as one run, so kerned across the join
+            runs[-1] = (runs[-1][0] + text, face)
+        elif text:
+            runs.append((text, face))
+    return _facts(tuple(runs))
+
+
+@lru_cache(maxsize=16384)
+def _facts(runs: tuple[tuple[str, str], ...]) -> list[float] | None:
+    # Cached: names, amounts, headers and captions recur in every document of a programme.
+    width = widest = piece = 0.0
+    for text, face in runs:
+        line = _width(text.replace("\n", ""), face)
+        if line is None:
+            return None
+        width += line
+        for i, part in enumerate(_SPLIT.split(text)):
+            if i:  # a space or a line break before this part ends the piece
                 widest, piece = max(widest, piece), 0.0
-                if ch == "\n":
-                    breaks += 1
-                    continue
-            advance = glyphs.get(ord(ch))
-            if advance is None:
-                return None
-            advance += kerns.get((previous, ord(ch)), 0)
-            previous = ord(ch)
-            width += advance / upm
-            if ch not in _BREAKS:
-                piece += advance / upm
-    text = "".join(plain).replace(_STATUS_MARK, "")
-    return [round(width, 4), round(max(widest, piece), 4), breaks,
-            _fragments(text.replace("\n", " "))]
+            piece += _width(part, face) or 0.0
+    text = "".join(t for t, _ in runs)
+    return [round(width, 4), round(max(widest, piece), 4), text.count("\n"),
+            _fragments(text.replace(_STATUS_MARK, "").replace("\n", " "))]
+
+
+@lru_cache(maxsize=4)
+def _metrics(face: str) -> tuple[dict[str, float], dict[str, float], re.Pattern[str] | None]:
+    """Advances in em by character, the widening kerns in em by pair, and a pattern that
+    finds those pairs (overlapping ones too)."""
+    glyphs, upm = advances(face)
+    ems = {chr(cp): advance / upm for cp, advance in glyphs.items()}
+    wider = {chr(a) + chr(b): value / upm for (a, b), value in widening_kerns(face).items()}
+    pairs = "|".join(re.escape(pair) for pair in sorted(wider))
+    return ems, wider, re.compile(f"(?=({pairs}))") if pairs else None
+
+
+def _width(text: str, face: str) -> float | None:
+    ems, wider, pairs = _metrics(face)
+    try:
+        total = sum(map(ems.__getitem__, text))
+    except KeyError:
+        return None
+    if pairs is not None:
+        total += sum(wider[m.group(1)] for m in pairs.finditer(text))
+    return total
 
 
 def table_fit(table: Table) -> dict[str, Any] | None:
