@@ -28,17 +28,16 @@ def pdf_heading_pages(pdf: Path, expected: int) -> list[int] | None:
     return pages if len(pages) == expected else None
 
 
-def write_after(background: Executor, pdf: Future[None], pdf_path: Path, expected: int,
-                write: Callable[[list[int] | None], None]) -> Future[None]:
-    """Run `write(pages)` in `background` once the PDF is written, without holding a thread
-    while the PDF compiles; the returned future ends when `write` does."""
+def run_after(background: Executor, before: Future[None], fn: Callable[[], None]
+              ) -> Future[None]:
+    """Run `fn()` in `background` once `before` has ended (however it ended), without
+    holding a thread meanwhile; the returned future ends when `fn` does."""
     done: Future[None] = Future()
 
     def run() -> None:
         try:
-            ok = pdf.exception() is None
-            write(pdf_heading_pages(pdf_path, expected) if ok else None)
-        except BaseException as exc:  # handed on to whoever waits for the DOCX
+            fn()
+        except BaseException as exc:  # handed on to whoever waits for the result
             done.set_exception(exc)
         else:
             done.set_result(None)
@@ -49,5 +48,13 @@ def write_after(background: Executor, pdf: Future[None], pdf_path: Path, expecte
         except RuntimeError as exc:  # the pool is shutting down
             done.set_exception(exc)
 
-    pdf.add_done_callback(submit)
+    before.add_done_callback(submit)
     return done
+
+
+def write_after(background: Executor, pdf: Future[None], pdf_path: Path, expected: int,
+                write: Callable[[list[int] | None], None]) -> Future[None]:
+    """Run `write(pages)` in `background` once the PDF is written, without holding a thread
+    while the PDF compiles; the returned future ends when `write` does."""
+    return run_after(background, pdf, lambda: write(
+        pdf_heading_pages(pdf_path, expected) if pdf.exception() is None else None))

@@ -30,7 +30,7 @@ from plandoc.build.incremental import (
     unchanged_since,
 )
 from plandoc.build.lock import building_into
-from plandoc.build.pages import pdf_heading_pages, takes_pages, write_after
+from plandoc.build.pages import pdf_heading_pages, run_after, takes_pages, write_after
 from plandoc.core.diagnostics import (
     EXIT_INTERNAL,
     Diagnostic,
@@ -360,6 +360,7 @@ def build_unit(unit: Unit) -> UnitResult:
         pending: list[Pending] = []
         reusable = {(r.stem, r.format): r for r in unit.reuse}
         background = _background(unit.threads) if unit.background else None
+        first_pdf: Future[None] | None = None
         seen: set[str] = set()
         try:
             for stem, kind, document in documents(programme, unit.years, unit.kinds):
@@ -397,8 +398,15 @@ def build_unit(unit: Unit) -> UnitResult:
                     pdf_pending = entries.get("pdf")
                     if background is not None and fmt in unit.background:
                         # Typst compiles without the GIL: the next document is built and its
-                        # DOCX written meanwhile.
-                        future = background.submit(_write, writer, document, path)
+                        # DOCX written meanwhile. The first PDF compiles alone, the others
+                        # after it: with two compiles sharing the cores, the first updated
+                        # PDF (what `plandoc watch` shows after a save) came 0.2 s later.
+                        write = functools.partial(_write, writer, document, path)
+                        if first_pdf is None or first_pdf.done():
+                            future = background.submit(write)
+                        else:
+                            future = run_after(background, first_pdf, write)
+                        first_pdf = first_pdf or future
                     elif (takes_pages(writer) and pdf_path is not None and background is not None
                           and pdf_pending is not None and pdf_pending.future is not None):
                         future = write_after(

@@ -342,7 +342,7 @@ def _norwegian_link_descriptions(pdf: bytes) -> bytes:
                     if text.startswith(english):
                         annot.Contents = pikepdf.String(norwegian + text[len(english):])
         out = io.BytesIO()
-        doc.save(out, deterministic_id=True)
+        doc.save(out, deterministic_id=True, fix_metadata_version=False)
     return out.getvalue()
 
 

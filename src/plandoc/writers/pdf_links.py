@@ -58,7 +58,7 @@ def link_targets(pdf: bytes, places: Sequence[AnchorPlace]) -> bytes:
             return pdf
         out = io.BytesIO()
         # The ID is derived from the content, so the same input still gives the same bytes.
-        doc.save(out, deterministic_id=True)
+        doc.save(out, deterministic_id=True, fix_metadata_version=False)
         return out.getvalue()
 
 

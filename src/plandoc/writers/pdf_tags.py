@@ -104,5 +104,5 @@ def mark_row_headers(pdf: bytes, shapes: Sequence[TableShape], title: str = "") 
                     _as_row_header(cells[0])
         out = io.BytesIO()
         # The ID is derived from the content, so the same input still gives the same bytes.
-        doc.save(out, deterministic_id=True)
+        doc.save(out, deterministic_id=True, fix_metadata_version=False)
         return out.getvalue()
