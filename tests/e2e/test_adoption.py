@@ -6,35 +6,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from plandoc.cli.main import main
 from plandoc.load.inputs import load_file
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "inputs" / "fjordvik"
-
-
-def _copy(tmp_path: Path, keep_xlsx: bool = False) -> Path:
-    folder = tmp_path / "fjordvik"
-    shutil.copytree(EXAMPLE, folder)
-    if not keep_xlsx:
-        (folder / "program.xlsx").unlink()  # edit the YAML twin alone
-    return folder
-
-
-def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    # Numbers are written with a no-break space as thousands separator.
-    return result.exit_code, result.output.replace("\xa0", " ")
+from .fjordvik import EXAMPLE, copy_example, run, with_new_drafts
 
 
 def test_adopt_reproduces_the_kept_editions_of_the_example(tmp_path: Path) -> None:
-    folder = _copy(tmp_path, keep_xlsx=True)
+    folder = copy_example(tmp_path, keep_xlsx=True)
     shutil.rmtree(folder / "vedtatt")
     for document in ("handlingsplan-2025", "omstillingsplan"):
-        code, out = _run("adopt", str(folder / "program.xlsx"), document)
+        code, out = run("adopt", str(folder / "program.xlsx"), document)
         assert code == 0, out
     for name in ("handlingsplan-2025-1.0", "omstillingsplan-2.0"):
         kept = sorted(p.relative_to(EXAMPLE / "vedtatt" / name)
@@ -48,8 +31,8 @@ def test_adopt_reproduces_the_kept_editions_of_the_example(tmp_path: Path) -> No
         assert kept_model is not None and kept_model == made_model
         assert kept_model.projects == made_model.projects
     # Adopting again with the same content is fine; a draft cannot be adopted.
-    assert _run("adopt", str(folder / "program.xlsx"), "omstillingsplan")[0] == 0
-    code, out = _run("adopt", str(folder / "program.xlsx"), "handlingsplan-2026")
+    assert run("adopt", str(folder / "program.xlsx"), "omstillingsplan")[0] == 0
+    code, out = run("adopt", str(folder / "program.xlsx"), "handlingsplan-2026")
     assert code == 1 and "har status «utkast»" in out and "Utgaver!E5" in out
 
 
@@ -57,10 +40,10 @@ def test_adopted_edition_rebuilds_byte_for_byte_and_changes_need_a_new_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    folder = _copy(tmp_path)
+    folder = copy_example(tmp_path)
     workbook = folder / "program.yaml"
     out1, out2 = tmp_path / "out1", tmp_path / "out2"
-    code, out = _run("build", str(workbook), "--out", str(out1), "--year", "2025", "-q")
+    code, out = run("build", str(workbook), "--out", str(out1), "--year", "2025", "-q")
     assert code == 0, out
     adopted = {s: (out1 / "fjordvik-kommune" / f"handlingsplan-2025{s}").read_bytes()
                for s in (".docx", ".pdf")}
@@ -71,25 +54,21 @@ def test_adopted_edition_rebuilds_byte_for_byte_and_changes_need_a_new_version(
     line = text[:text.index(before)].count("\n") + 1
     text = text.replace(before, "    budsjett: 650000\n    omstillingsmidler: 410000\n", 1)
     workbook.write_text(text, encoding="utf-8")
-    code, out = _run("validate", str(workbook))
+    code, out = run("validate", str(workbook))
     assert code == 1
     assert (f"program.yaml:{line}: feil: Budsjett (kr) for «T2 (2025)» under «tiltak» er "
             "endret fra «600 000» til «650 000», men handlingsplan 2025 versjon 1.0 ble vedtatt "
             "12. desember 2024") in out
     assert f"program.yaml:{line + 1}: feil: Omstillingsmidler (kr) for «T2 (2025)»" in out
     assert "legg til en ny versjon av handlingsplan 2025 under «utgaver»" in out
-    code, out = _run("build", str(workbook), "--out", str(out2), "--year", "2025", "-q")
+    code, out = run("build", str(workbook), "--out", str(out2), "--year", "2025", "-q")
     assert code == 1 and not (out2 / "fjordvik-kommune" / "handlingsplan-2025.docx").exists()
 
     # A new version of the handlingsplan (and of the plan, whose content it also is): the
     # change is allowed, and the adopted edition is still there, byte for byte.
-    text = text.replace("utgaver:\n", "utgaver:\n"
-                        "  - {dokument: handlingsplan, år: 2025, versjon: \"1.1\", "
-                        "dato: \"01.03.2025\", status: utkast}\n"
-                        "  - {dokument: omstillingsplan, versjon: \"2.1\", "
-                        "dato: \"01.03.2025\", status: utkast}\n", 1)
+    text = with_new_drafts(text)
     workbook.write_text(text, encoding="utf-8")
-    code, out = _run("build", str(workbook), "--out", str(out2), "--year", "2025", "-q")
+    code, out = run("build", str(workbook), "--out", str(out2), "--year", "2025", "-q")
     assert code == 0, out
     target = out2 / "fjordvik-kommune"
     for suffix, data in adopted.items():
@@ -98,7 +77,7 @@ def test_adopted_edition_rebuilds_byte_for_byte_and_changes_need_a_new_version(
 
 
 def test_changed_workbook_cells_are_named(tmp_path: Path) -> None:
-    folder = _copy(tmp_path, keep_xlsx=True)
+    folder = copy_example(tmp_path, keep_xlsx=True)
     (folder / "program.yaml").unlink()
     book = load_workbook(folder / "program.xlsx")
     sheet = book["Mål"]
@@ -107,7 +86,7 @@ def test_changed_workbook_cells_are_named(tmp_path: Path) -> None:
                   if sheet.cell(1, c).value == "Målverdi")
     sheet.cell(row, column).value = 90
     book.save(folder / "program.xlsx")
-    code, out = _run("validate", str(folder / "program.xlsx"))
+    code, out = run("validate", str(folder / "program.xlsx"))
     cell = f"{sheet.cell(row, column).column_letter}{row}"
     assert code == 1
     assert (f"program.xlsx:Mål!{cell}: feil: Målverdi for «M1» i arket «Mål» er endret fra "
@@ -119,14 +98,14 @@ def test_a_new_plan_version_may_change_goals_an_adopted_handlingsplan_shows(
 ) -> None:
     # Goals belong to the omstillingsplan: the adopted handlingsplan 2025 shows them, but a
     # revision of the plan (a new version) is what changes them, not a new handlingsplan 2025.
-    folder = _copy(tmp_path)
+    folder = copy_example(tmp_path)
     workbook = folder / "program.yaml"
     text = workbook.read_text(encoding="utf-8")
     before = "    målverdi: \"80\"\n"
     assert before in text
     text = text.replace(before, "    målverdi: \"90\"\n", 1)
     workbook.write_text(text, encoding="utf-8")
-    code, out = _run("validate", str(workbook))
+    code, out = run("validate", str(workbook))
     assert code == 1
     assert "men omstillingsplan versjon 2.0 ble vedtatt" in out
     assert "men handlingsplan 2025 versjon 1.0 ble vedtatt" in out
@@ -135,7 +114,7 @@ def test_a_new_plan_version_may_change_goals_an_adopted_handlingsplan_shows(
                 "    status: utkast\n")
     anchor = "  - dokument: handlingsplan\n    år: 2025\n"
     workbook.write_text(text.replace(anchor, revision + anchor, 1), encoding="utf-8")
-    code, out = _run("validate", str(workbook))
+    code, out = run("validate", str(workbook))
     assert "ble vedtatt" not in out, out
     assert code == 0, out
 
@@ -144,5 +123,5 @@ def test_a_new_plan_version_may_change_goals_an_adopted_handlingsplan_shows(
     money = "    budsjett: 600000\n    omstillingsmidler: 360000\n"
     text = text.replace(money, "    budsjett: 650000\n    omstillingsmidler: 410000\n", 1)
     workbook.write_text(text, encoding="utf-8")
-    code, out = _run("validate", str(workbook))
+    code, out = run("validate", str(workbook))
     assert code == 1 and "men handlingsplan 2025 versjon 1.0 ble vedtatt" in out

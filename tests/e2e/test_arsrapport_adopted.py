@@ -12,47 +12,28 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from docx import Document as open_docx
 from pypdf import PdfReader
 
 from plandoc.build.pipeline import documents
-from plandoc.cli.main import main
 from plandoc.load.inputs import load_file
 from plandoc.writers.base import get_writer
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "inputs" / "fjordvik"
+from .fjordvik import copy_example, flat, run, with_new_drafts
+
 T2 = "T2 Bedriftsutviklingsprogrammet «Vekst i Fjordvik»"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("\xa0", " ").replace("\u202f", " ").replace("\u00ad", "")
-                    .split())
-
-
-def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, list(args))
-    return result.exit_code, result.output.replace("\xa0", " ")
 
 
 def _changed_copy(tmp: Path) -> Path:
     """Fjordvik with T2 2025 at 650 000 in a new draft of handlingsplan 2025 (and of the
     omstillingsplan, whose content the tiltak also are)."""
-    folder = tmp / "fjordvik"
-    shutil.copytree(EXAMPLE, folder)
-    (folder / "program.xlsx").unlink()
-    workbook = folder / "program.yaml"
+    workbook = copy_example(tmp) / "program.yaml"
     text = workbook.read_text(encoding="utf-8")
     before = "    budsjett: 600000\n    omstillingsmidler: 360000\n"
     # The first is T2 of 2025 (the tiltak are in year order).
     assert text.index(before) < text.index("år: 2026")
     text = text.replace(before, "    budsjett: 650000\n    omstillingsmidler: 410000\n", 1)
-    text = text.replace("utgaver:\n", "utgaver:\n"
-                        "  - {dokument: handlingsplan, år: 2025, versjon: \"1.1\", "
-                        "dato: \"01.03.2025\", status: utkast}\n"
-                        "  - {dokument: omstillingsplan, versjon: \"2.1\", "
-                        "dato: \"01.03.2025\", status: utkast}\n", 1)
+    text = with_new_drafts(text)
     workbook.write_text(text, encoding="utf-8")
     return workbook
 
@@ -66,7 +47,7 @@ def _table_rows(path: Path) -> list[list[str]]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     tmp = tmp_path_factory.mktemp("arsrapport")
     workbook = _changed_copy(tmp)
-    code, out = _run("build", str(workbook), "--out", str(tmp / "out"), "--year", "2025")
+    code, out = run("build", str(workbook), "--out", str(tmp / "out"), "--year", "2025")
     assert code == 0, out
     return tmp / "out" / "fjordvik-kommune", out
 
@@ -107,7 +88,7 @@ def test_without_an_adopted_handlingsplan_the_arsrapport_says_it_uses_the_workbo
 ) -> None:
     workbook = _changed_copy(tmp_path)
     shutil.rmtree(workbook.parent / "vedtatt" / "handlingsplan-2025-1.0")
-    code, out = _run("validate", str(workbook))
+    code, out = run("validate", str(workbook))
     assert code == 0, out
     line = next(n for n, t in enumerate(workbook.read_text(encoding="utf-8").splitlines(), 1)
                 if t.startswith("  - dokument: årsrapport"))
@@ -136,7 +117,7 @@ def test_tiltak_added_after_adoption_are_named(tmp_path: Path) -> None:
                         "  - {id: T99, navn: Næringsdag for ungdom, innsatsområde: IO1, "
                         "år: 2025, budsjett: 40000}\n", 1)
     workbook.write_text(text, encoding="utf-8")
-    code, out = _run("validate", str(workbook))
+    code, out = run("validate", str(workbook))
     assert code == 0, out
     assert "tiltak T99 (2025) er ikke med i handlingsplan 2025 versjon 1.0 slik den ble " \
            "vedtatt 12. desember 2024" in out, out

@@ -5,7 +5,6 @@ are left out of it (with a warning naming how many and from which project files)
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,7 @@ from plandoc.cli.main import main
 from plandoc.load.inputs import load_file
 from plandoc.writers.base import get_writer
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "inputs" / "fjordvik"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("\xa0", " ").replace("\u202f", " ").replace("\u00ad", "")
-                    .split())
+from .fjordvik import EXAMPLE, copy_example, flat
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -69,9 +62,7 @@ def test_the_draft_leaves_out_reports_after_its_date_and_says_so(
 
 
 def test_a_later_date_takes_the_reports_in(tmp_path: Path) -> None:
-    folder = tmp_path / "fjordvik"
-    shutil.copytree(EXAMPLE, folder)
-    (folder / "program.xlsx").unlink()
+    folder = copy_example(tmp_path)
     workbook = folder / "program.yaml"
     text = workbook.read_text(encoding="utf-8")
     old = '    status: utkast\n    data_per: "31.10.2025"\n'
